@@ -1,0 +1,39 @@
+using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Bitrix.Requests.Messages;
+
+namespace ChatBotHost.Abstractions.Turns;
+
+/// <summary>Everything a handler needs for one event: the event, ways to answer, and this dialog's state.</summary>
+public interface ITurnContext
+{
+    /// <summary>The event being handled.</summary>
+    BotEvent Event { get; }
+
+    /// <summary>The code of the bot handling it.</summary>
+    string BotCode { get; }
+
+    /// <summary>The bot's id (its user id) on the portal.</summary>
+    int BotId { get; }
+
+    /// <summary>The dialog to answer into, or null for events outside any dialog (bot deleted).</summary>
+    string? DialogId { get; }
+
+    /// <summary>This dialog's state, loaded after the dialog's lock was taken and saved when the turn ends.</summary>
+    IDialogState State { get; }
+
+    /// <summary>A REST client already authorized as this bot, for methods the helpers below do not cover.</summary>
+    IBitrixClient Api { get; }
+
+    /// <summary>Services of the host, scoped to this turn.</summary>
+    IServiceProvider Services { get; }
+
+    /// <summary>Sends a message into this dialog and returns its id.</summary>
+    Task<int> ReplyAsync(MessageFields message, CancellationToken cancellationToken);
+
+    /// <summary>Answers the command being handled (imbot.v2.Command.answer); only for <see cref="CommandInvoked"/>.</summary>
+    Task AnswerCommandAsync(MessageFields message, CancellationToken cancellationToken);
+
+    /// <summary>Shows "typing…" (or another status code) in this dialog.</summary>
+    Task ShowTypingAsync(CancellationToken cancellationToken, string? statusMessageCode = null);
+}

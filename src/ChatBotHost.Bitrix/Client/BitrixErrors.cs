@@ -1,0 +1,44 @@
+namespace ChatBotHost.Bitrix.Client;
+
+/// <summary>The error codes the host reacts to (spec §2.3, §4).</summary>
+public static class BitrixErrors
+{
+    /// <summary>503: request rate exceeded.</summary>
+    public const string QueryLimitExceeded = "QUERY_LIMIT_EXCEEDED";
+
+    /// <summary>429: the method's execution-time budget is spent.</summary>
+    public const string OperationTimeLimit = "OPERATION_TIME_LIMIT";
+
+    /// <summary>503: REST blocked for the portal by hand.</summary>
+    public const string OverloadLimit = "OVERLOAD_LIMIT";
+
+    /// <summary>500: server fault.</summary>
+    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+
+    /// <summary>500: server fault.</summary>
+    public const string UnexpectedAnswer = "ERROR_UNEXPECTED_ANSWER";
+
+    /// <summary>500: the portal was closed.</summary>
+    public const string PortalDeleted = "PORTAL_DELETED";
+
+    /// <summary>401: the OAuth access token expired.</summary>
+    public const string ExpiredToken = "expired_token";
+
+    /// <summary>401: bad token or webhook code.</summary>
+    public const string NoAuthFound = "NO_AUTH_FOUND";
+
+    /// <summary>The bot was deleted: register it again.</summary>
+    public const string BotNotFound = "BOT_NOT_FOUND";
+
+    /// <summary>Another application's bot, or an old token after rotation.</summary>
+    public const string BotOwnershipError = "BOT_OWNERSHIP_ERROR";
+
+    /// <summary>No botToken was sent (rev 34+).</summary>
+    public const string BotTokenNotSpecified = "BOT_TOKEN_NOT_SPECIFIED";
+
+    /// <summary>The method does not exist.</summary>
+    public const string MethodNotFound = "ERROR_METHOD_NOT_FOUND";
+
+    /// <summary>Not a Bitrix24 code: the request never got an answer (timeout, refused or dropped connection, unreadable body).</summary>
+    public const string Transport = "TRANSPORT_ERROR";
+}
