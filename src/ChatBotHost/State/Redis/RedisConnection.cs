@@ -1,0 +1,199 @@
+using System.Net;
+using StackExchange.Redis;
+
+namespace ChatBotHost.State.Redis;
+
+/// <summary>
+/// Owns the one ConnectionMultiplexer of the host. Connects lazily on first use (or eagerly via
+/// <see cref="ConnectAsync"/>), and is the single funnel through which the stores reach Redis, so connection
+/// failures are reported in one way: naming the setting, never echoing the password.
+/// </summary>
+public sealed class RedisConnection : IAsyncDisposable, IDisposable
+{
+    /// <summary>The configuration key the connection string comes from; named in every connection error.</summary>
+    public const string SettingName = "ChatBotHost:Redis:Configuration";
+
+    private readonly ConfigurationOptions _options;
+    private readonly SemaphoreSlim _connectGate = new(1, 1);
+    private volatile ConnectionMultiplexer? _multiplexer;
+    private volatile bool _disposed;
+
+    /// <summary>Parses the StackExchange.Redis configuration string (e.g. "127.0.0.1:6379,abortConnect=false").</summary>
+    public RedisConnection(string configuration)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
+        try
+        {
+            _options = ConfigurationOptions.Parse(configuration);
+        }
+        catch (ArgumentException ex)
+        {
+            // Parse errors name the offending keyword only; the configuration string itself may carry a password.
+            throw new InvalidOperationException(
+                $"{SettingName} is not a valid StackExchange.Redis configuration string: {ex.Message}");
+        }
+
+        if (_options.EndPoints.Count == 0)
+        {
+            throw new InvalidOperationException($"{SettingName} names no Redis endpoint (expected e.g. \"127.0.0.1:6379\").");
+        }
+
+        Endpoints = string.Join(",", _options.EndPoints.Select(Describe));
+    }
+
+    /// <summary>The configured endpoints ("host:port,…"), safe to log: no password.</summary>
+    public string Endpoints { get; }
+
+    /// <summary>Connects now unless already connected; throws InvalidOperationException naming the setting on failure.</summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        await GetMultiplexerAsync(cancellationToken);
+    }
+
+    /// <summary>The database the stores use, connecting first if needed.</summary>
+    public async Task<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var multiplexer = await GetMultiplexerAsync(cancellationToken);
+        return multiplexer.GetDatabase();
+    }
+
+    /// <summary>Round-trip time of a PING; for the health endpoint.</summary>
+    public Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default) =>
+        ExecuteAsync(database => database.PingAsync(), cancellationToken);
+
+    /// <summary>
+    /// Runs one Redis operation. StackExchange.Redis 1.x takes no CancellationToken: cancellation stops the wait,
+    /// not the command, so a cancelled write may still have happened.
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(Func<IDatabase, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var database = await GetDatabaseAsync(cancellationToken);
+        try
+        {
+            return await operation(database).WaitAsync(cancellationToken);
+        }
+        catch (RedisConnectionException ex)
+        {
+            throw Unavailable("Redis is not reachable", ex);
+        }
+    }
+
+    /// <summary>Closes the connection; later calls throw ObjectDisposedException.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _connectGate.WaitAsync();
+        try
+        {
+            if (_multiplexer is { } multiplexer)
+            {
+                _multiplexer = null;
+                await multiplexer.CloseAsync(allowCommandsToComplete: true);
+                multiplexer.Dispose();
+            }
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+    }
+
+    /// <summary>Closes the connection synchronously (for containers disposed without await).</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _connectGate.Wait();
+        try
+        {
+            var multiplexer = _multiplexer;
+            _multiplexer = null;
+            multiplexer?.Close(allowCommandsToComplete: true);
+            multiplexer?.Dispose();
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+    }
+
+    private async Task<ConnectionMultiplexer> GetMultiplexerAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_multiplexer is { } connected)
+        {
+            return connected;
+        }
+
+        await _connectGate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // The connect itself is not cancelled: it is bounded by connectTimeout, and abandoning it would leak a multiplexer.
+            return _multiplexer ??= await ConnectCoreAsync();
+        }
+        finally
+        {
+            _connectGate.Release();
+        }
+    }
+
+    private async Task<ConnectionMultiplexer> ConnectCoreAsync()
+    {
+        try
+        {
+            // Clone: the multiplexer may adjust the options it is given, and a retry must start from the original.
+            return await ConnectionMultiplexer.ConnectAsync(_options.Clone());
+        }
+        catch (RedisConnectionException ex)
+        {
+            throw Unavailable("Could not connect to Redis", ex);
+        }
+    }
+
+    private InvalidOperationException Unavailable(string what, Exception cause)
+    {
+        // The inner exception is kept for diagnostics only when nothing in its chain repeats the password.
+        var reason = Redact(cause.Message);
+        var inner = MentionsPassword(cause) ? null : cause;
+        return new InvalidOperationException(
+            $"{what} at {Endpoints} (setting {SettingName}): {reason}", inner);
+    }
+
+    private string Redact(string text) =>
+        string.IsNullOrEmpty(_options.Password) ? text : text.Replace(_options.Password, "***", StringComparison.Ordinal);
+
+    private bool MentionsPassword(Exception exception)
+    {
+        if (string.IsNullOrEmpty(_options.Password))
+        {
+            return false;
+        }
+
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current.Message.Contains(_options.Password, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Describe(EndPoint endpoint) => endpoint switch
+    {
+        DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+        _ => endpoint.ToString() ?? "?",
+    };
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+
+namespace ChatBotHost.State.Redis;
+
+/// <summary>
+/// The one place Redis key names are built. Every family puts the identity a Lua script works on inside a
+/// Redis Cluster hash tag (<c>{…}</c>), so all keys one script touches land in the same slot.
+/// </summary>
+/// <remarks>
+/// Components are escaped (<c>%</c>, <c>:</c>, <c>{</c>, <c>}</c> and control characters become <c>%XX</c>), so a
+/// dialog id such as <c>chat:1}{x</c> can neither end the hash tag early nor collide with another key.
+/// Components are case-sensitive: the caller normalises portal names if it wants case-insensitivity.
+/// </remarks>
+public sealed class RedisKeys
+{
+    /// <summary>The prefix used when none is configured.</summary>
+    public const string DefaultPrefix = "cbh";
+
+    /// <summary>Creates the key builder; the prefix separates several hosts sharing one Redis.</summary>
+    public RedisKeys(string prefix = DefaultPrefix)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        // A brace in the prefix would become the hash tag itself and put every key of the host into one slot.
+        if (prefix.AsSpan().IndexOfAny('{', '}') >= 0)
+        {
+            throw new ArgumentException("The Redis key prefix must not contain '{' or '}'.", nameof(prefix));
+        }
+
+        Prefix = prefix;
+    }
+
+    /// <summary>The prefix every key starts with.</summary>
+    public string Prefix { get; }
+
+    /// <summary>
+    /// <c>cbh:{portal:botId:dialogId}:state</c> — hash {v, data}. Owner: the dialog state store; TTL: the configured
+    /// retention, refreshed on every save, so abandoned dialogs disappear on their own.
+    /// </summary>
+    public string DialogState(DialogKey key) =>
+        Build(Tag(key.Portal, Number(key.BotId), key.DialogId), "state");
+
+    /// <summary>
+    /// <c>cbh:{portal:botCode}:offset</c> — string (integer). Owner: the fetch receiver, only moved forward;
+    /// no TTL (losing it replays the event queue), deleted together with the bot's registration.
+    /// </summary>
+    public string Offset(string portal, string botCode) =>
+        Build(Tag(portal, botCode), "offset");
+
+    /// <summary>
+    /// <c>cbh:{portal:botId}:seen:eventKey</c> — string "1". Owner: the deduplication store; TTL: the retention given
+    /// when the event was marked (PX), nothing else deletes it.
+    /// </summary>
+    public string Seen(string portal, int botId, string eventKey) =>
+        Build(Tag(portal, Number(botId)), "seen:" + Escape(eventKey));
+
+    /// <summary>
+    /// <c>cbh:{portal:botCode}:registration</c> — JSON string. Owner: bot registration (install/uninstall);
+    /// no TTL, deleted when the bot is unregistered.
+    /// </summary>
+    public string Registration(string portal, string botCode) =>
+        Build(Tag(portal, botCode), "registration");
+
+    /// <summary>Escapes one key component so it contains no ':', '{', '}' and cannot be confused with another.</summary>
+    public static string Escape(string component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        if (!NeedsEscaping(component))
+        {
+            return component;
+        }
+
+        var builder = new StringBuilder(component.Length + 8);
+        foreach (var c in component)
+        {
+            if (IsSpecial(c))
+            {
+                builder.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private string Build(string tag, string suffix) => $"{Prefix}:{{{tag}}}:{suffix}";
+
+    private static string Tag(params ReadOnlySpan<string> components)
+    {
+        var escaped = new string[components.Length];
+        for (var i = 0; i < components.Length; i++)
+        {
+            escaped[i] = Escape(components[i]);
+        }
+
+        return string.Join(':', escaped);
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static bool NeedsEscaping(string component)
+    {
+        foreach (var c in component)
+        {
+            if (IsSpecial(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // '%' is escaped too so that the encoding stays reversible (and thus collision-free).
+    private static bool IsSpecial(char c) => c is '%' or ':' or '{' or '}' || char.IsControl(c);
+}
