@@ -10,6 +10,9 @@ namespace ChatBotHost.Bitrix.Json;
 /// </summary>
 internal sealed class TolerantDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
+    private const long MinUnixSeconds = -62_135_596_800;
+    private const long MaxUnixSeconds = 253_402_300_799;
+
     public override bool HandleNull => true;
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -20,7 +23,7 @@ internal sealed class TolerantDateTimeOffsetConverter : JsonConverter<DateTimeOf
             case JsonTokenType.False:
                 return default;
             case JsonTokenType.Number:
-                return DateTimeOffset.FromUnixTimeSeconds(PhpScalar.ReadInt64(ref reader));
+                return FromUnixSeconds(PhpScalar.ReadInt64(ref reader));
             case JsonTokenType.String:
                 return Parse(reader.GetString()!.Trim());
             default:
@@ -31,6 +34,11 @@ internal sealed class TolerantDateTimeOffsetConverter : JsonConverter<DateTimeOf
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value);
 
+    private static DateTimeOffset FromUnixSeconds(long seconds) =>
+        seconds is >= MinUnixSeconds and <= MaxUnixSeconds
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : throw new JsonException("The unix time is out of range.");
+
     private static DateTimeOffset Parse(string text)
     {
         if (text.Length == 0)
@@ -40,7 +48,7 @@ internal sealed class TolerantDateTimeOffsetConverter : JsonConverter<DateTimeOf
 
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            return FromUnixSeconds(seconds);
         }
 
         // A date without an offset is read as UTC rather than as this machine's local time.
