@@ -24,6 +24,9 @@ public static class BitrixErrors
     /// <summary>401: the OAuth access token expired.</summary>
     public const string ExpiredToken = "expired_token";
 
+    /// <summary>401: not in the documented table; treated like expired_token once (spec §1.2).</summary>
+    public const string InvalidToken = "invalid_token";
+
     /// <summary>401: bad token or webhook code.</summary>
     public const string NoAuthFound = "NO_AUTH_FOUND";
 
@@ -38,6 +41,12 @@ public static class BitrixErrors
 
     /// <summary>The method does not exist.</summary>
     public const string MethodNotFound = "ERROR_METHOD_NOT_FOUND";
+
+    /// <summary>400: more than 50 sub-calls, or the batch is too long.</summary>
+    public const string BatchLengthExceeded = "ERROR_BATCH_LENGTH_EXCEEDED";
+
+    /// <summary>405: the method may not run inside a batch (file up/download, nested batch).</summary>
+    public const string BatchMethodNotAllowed = "ERROR_BATCH_METHOD_NOT_ALLOWED";
 
     /// <summary>Not a Bitrix24 code: the request never got an answer (timeout, refused or dropped connection, unreadable body).</summary>
     public const string Transport = "TRANSPORT_ERROR";

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace ChatBotHost.Bitrix.Entities;
@@ -37,4 +38,24 @@ public sealed record BotInfo
 
     /// <summary>OAuth tokens for this bot's callbacks; present only in webhook-mode events.</summary>
     public JsonObject? Auth { get; init; }
+
+    /// <summary>Prints the bot like a record does, but shows only whether Auth is present, never its tokens.</summary>
+    /// <remarks>Every event prints its Bot, so this keeps OAuth tokens out of any log line that prints an event.</remarks>
+    public override string ToString()
+    {
+        var builder = new StringBuilder("BotInfo { ");
+        builder.Append("Id = ").Append(Id)
+            .Append(", Code = ").Append(Code)
+            .Append(", Type = ").Append(Type)
+            .Append(", IsHidden = ").Append(IsHidden)
+            .Append(", IsSupportOpenline = ").Append(IsSupportOpenline)
+            .Append(", IsReactionsEnabled = ").Append(IsReactionsEnabled)
+            .Append(", BackgroundId = ").Append(BackgroundId)
+            .Append(", Language = ").Append(Language)
+            .Append(", EventMode = ").Append(EventMode)
+            .Append(", ModuleId = ").Append(ModuleId)
+            .Append(", Auth = ").Append(Auth is null ? "(none)" : "(redacted)")
+            .Append(" }");
+        return builder.ToString();
+    }
 }

@@ -18,5 +18,5 @@ public sealed record ContextRequested : ChatEvent
     public JsonObject Context { get; init; } = [];
 
     /// <inheritdoc />
-    protected override string NaturalKey => $"{DialogId}:{User.Id}:{Date?.ToUnixTimeSeconds()}:{StableHash.Of(Context.ToJsonString())}";
+    protected override string NaturalKey => $"{DialogId}:{User.Id}:{Date?.ToUnixTimeSeconds()}:{StableHash.OfForm(Context)}";
 }

@@ -15,5 +15,5 @@ public sealed record UnknownEvent : BotEvent
     public JsonObject Data { get; init; } = [];
 
     /// <inheritdoc />
-    protected override string NaturalKey => $"{Date?.ToUnixTimeSeconds()}:{StableHash.Of(Data.ToJsonString())}";
+    protected override string NaturalKey => $"{Date?.ToUnixTimeSeconds()}:{StableHash.OfForm(Data)}";
 }

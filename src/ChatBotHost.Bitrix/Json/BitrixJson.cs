@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ChatBotHost.Bitrix.Json;
 
@@ -18,8 +19,20 @@ public static class BitrixJson
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NullKeepsDefault.Apply } },
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+
+        // Reading as PHP writes: digit strings, 1/0/Y/N flags, "" and false for "nothing", [] for the empty map,
+        // lists as objects keyed by index. Writing stays plain JSON.
+        options.Converters.Add(new TolerantInt32Converter());
+        options.Converters.Add(new TolerantInt64Converter());
+        options.Converters.Add(new TolerantBooleanConverter());
+        options.Converters.Add(new TolerantStringConverter());
+        options.Converters.Add(new TolerantDateTimeOffsetConverter());
+        options.Converters.Add(new TolerantNullableConverterFactory());
+        options.Converters.Add(new PhpObjectConverter());
+        options.Converters.Add(new PhpListConverterFactory());
+        options.MakeReadOnly();
         return options;
     }
 }

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using ChatBotHost.Bitrix.Entities;
+
+namespace ChatBotHost.Bitrix.Events;
+
+/// <summary>
+/// Builds the typed event from an event's type and data object (spec §5.4); both wire decoders end here,
+/// so a fetched event and a webhook delivery of the same event become equal models.
+/// </summary>
+public static class EventFactory
+{
+    private const string Data = "data";
+
+    /// <summary>
+    /// Builds the event for a wire type (matched case-insensitively) from its data object;
+    /// unknown types become <see cref="UnknownEvent"/>.
+    /// </summary>
+    /// <exception cref="EventDecodingException">A known field has a value that cannot be read as its type.</exception>
+    public static BotEvent Create(string wireType, JsonObject data, EventSource source, long? eventId = null, DateTimeOffset? date = null)
+    {
+        ArgumentNullException.ThrowIfNull(wireType);
+        ArgumentNullException.ThrowIfNull(data);
+
+        var specific = CreateSpecific(wireType, data);
+        var isKnown = specific is not UnknownEvent;
+        var common = specific with
+        {
+            Source = source,
+            EventId = eventId,
+            Date = date,
+            Bot = (isKnown ? EventFields.Read<BotInfo>(data, "bot", Data) : EventFields.ReadOrDefault<BotInfo>(data, "bot", Data)) ?? new(),
+            Language = isKnown ? EventFields.Read<string>(data, "language", Data) : EventFields.ReadOrDefault<string>(data, "language", Data),
+        };
+
+        return common is ChatEvent chatEvent
+            ? chatEvent with
+            {
+                Chat = EventFields.Read<Chat>(data, "chat", Data) ?? new(),
+                User = EventFields.Read<User>(data, "user", Data) ?? new(),
+                ExplicitDialogId = EventFields.Read<string>(data, "dialogId", Data),
+            }
+            : common;
+    }
+
+    private static BotEvent CreateSpecific(string wireType, JsonObject data) => wireType.ToUpperInvariant() switch
+    {
+        MessageAdded.WireType => new MessageAdded { Message = ReadMessage(data) },
+        MessageUpdated.WireType => new MessageUpdated { Message = ReadMessage(data) },
+        MessageDeleted.WireType => new MessageDeleted { MessageId = EventFields.Read<int>(data, "messageId", Data) },
+        BotJoinedChat.WireType => new BotJoinedChat(),
+        BotDeleted.WireType => new BotDeleted(),
+        ContextRequested.WireType => new ContextRequested { Context = EventFields.Read<JsonObject>(data, "context", Data) ?? [] },
+        CommandInvoked.WireType => CreateCommand(data),
+        ReactionChanged.WireType => new ReactionChanged
+        {
+            Reaction = EventFields.Read<string>(data, "reaction", Data) ?? "",
+            Action = EventFields.Read<string>(data, "action", Data) ?? "",
+            Message = ReadMessage(data),
+        },
+        _ => new UnknownEvent { WireName = wireType, Data = WithoutBotAuth(data) },
+    };
+
+    private static CommandInvoked CreateCommand(JsonObject data)
+    {
+        const string Path = "data.command";
+        var command = EventFields.Read<JsonObject>(data, "command", Data) ?? [];
+        return new CommandInvoked
+        {
+            CommandId = EventFields.Read<int>(command, "id", Path),
+            Command = EventFields.Read<string>(command, "command", Path) ?? "",
+            Params = EventFields.Read<string>(command, "params", Path) ?? "",
+            Context = EventFields.Read<string>(command, "context", Path),
+            Message = ReadMessage(data),
+        };
+    }
+
+    private static Message ReadMessage(JsonObject data) => EventFields.Read<Message>(data, "message", Data) ?? new();
+
+    // The bot's OAuth tokens are kept once, in Bot.Auth (which never prints them); a raw copy in Data would
+    // reach every log line that prints the event.
+    private static JsonObject WithoutBotAuth(JsonObject data)
+    {
+        var copy = data.DeepClone().AsObject();
+        if (copy["bot"] is JsonObject bot)
+        {
+            bot.Remove("auth");
+        }
+
+        return copy;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ChatBotHost.Bitrix.Events;
+
+/// <summary>Decodes the events returned by imbot.v2.Event.get (fetch mode, spec §5.2).</summary>
+public static class FetchEventDecoder
+{
+    /// <summary>Decodes one element of result.events[]: {eventId, type, date, data}.</summary>
+    /// <exception cref="EventDecodingException">The element is not an event or a field cannot be read.</exception>
+    public static BotEvent Decode(JsonElement item)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            throw new EventDecodingException("A fetched event must be a JSON object.");
+        }
+
+        var envelope = JsonObject.Create(item)!;
+        var type = EventFields.Require<string>(envelope, "type", "");
+        var data = EventFields.Require<JsonObject>(envelope, "data", "");
+        return EventFactory.Create(
+            type,
+            data,
+            EventSource.Fetch,
+            EventFields.Read<long?>(envelope, "eventId", ""),
+            EventFields.Read<DateTimeOffset?>(envelope, "date", ""));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatBotHost.Bitrix.Wire;
+
+namespace ChatBotHost.Bitrix.Events;
+
+/// <summary>
+/// Decodes a webhook POST (spec §5.3): PHP form encoding as Bitrix24 sends it, or a JSON body (§10.1),
+/// into the same typed events the fetch decoder produces.
+/// </summary>
+public static class WebhookEventDecoder
+{
+    /// <summary>Decodes a body by its Content-Type; without a usable one, a body starting with '{' is JSON, anything else a form.</summary>
+    /// <exception cref="EventDecodingException">The body is not an event or a field cannot be read.</exception>
+    public static WebhookDelivery Decode(string body, string? contentType)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+
+        var root = Parse(body, contentType);
+        var type = EventFields.Require<string>(root, "event", "");
+        var data = EventFields.Require<JsonObject>(root, "data", "");
+        var date = EventFields.Read<DateTimeOffset?>(root, "ts", "");
+        var evt = EventFactory.Create(type, data, EventSource.Webhook, eventId: null, date);
+        return new WebhookDelivery(evt, ReadAuth(root));
+    }
+
+    private static JsonObject Parse(string body, string? contentType)
+    {
+        var mediaType = contentType?.Split(';', 2)[0].Trim() ?? "";
+        if (mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return PhpForm.Decode(body);
+        }
+
+        var isJson = mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || body.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal);
+        return isJson ? ParseJson(body) : PhpForm.Decode(body);
+    }
+
+    private static JsonObject ParseJson(string body)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(body);
+        }
+        catch (JsonException exception)
+        {
+            throw new EventDecodingException("The webhook body is not valid JSON.", exception);
+        }
+
+        return node as JsonObject ?? throw new EventDecodingException("The webhook body must be a JSON object.");
+    }
+
+    private static WebhookAuth? ReadAuth(JsonObject root)
+    {
+        const string Path = "auth";
+        if (EventFields.Read<JsonObject>(root, Path, "") is not { } auth)
+        {
+            return null;
+        }
+
+        return new WebhookAuth(
+            EventFields.Read<string>(auth, "domain", Path),
+            EventFields.Read<string>(auth, "client_endpoint", Path),
+            EventFields.Read<string>(auth, "server_endpoint", Path),
+            EventFields.Read<string>(auth, "member_id", Path),
+            EventFields.Read<string>(auth, "application_token", Path));
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChatBotHost.Bitrix.Json;
+
+/// <summary>Reads int from JSON numbers and from the digit strings a PHP form carries.</summary>
+internal sealed class TolerantInt32Converter : JsonConverter<int>
+{
+    public override int Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var value = PhpScalar.ReadInt64(ref reader);
+        return value is >= int.MinValue and <= int.MaxValue
+            ? (int)value
+            : throw new JsonException("The number is outside the range of a 32-bit integer.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, int value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value);
+}
