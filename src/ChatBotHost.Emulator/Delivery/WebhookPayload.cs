@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using ChatBotHost.Emulator.Portal.State;
+
+namespace ChatBotHost.Emulator.Delivery;
+
+/// <summary>The webhook-mode envelope (spec §5.3): data.bot is reduced to {id, code, auth}; top-level auth carries the bot's synthetic application_token.</summary>
+internal static class WebhookPayload
+{
+    private const int TokenLifetimeSeconds = 3600;
+
+    public static JsonObject Build(PortalState state, BotState bot, string type, JsonObject data)
+    {
+        var settings = state.Settings;
+        var now = state.Now.ToUnixTimeSeconds();
+        var botData = new JsonObject
+        {
+            ["bot"] = new JsonObject
+            {
+                ["id"] = bot.Id,
+                ["code"] = bot.Code,
+                ["auth"] = new JsonObject
+                {
+                    ["access_token"] = bot.AccessToken,
+                    ["expires"] = now + TokenLifetimeSeconds,
+                    ["expires_in"] = TokenLifetimeSeconds,
+                    ["scope"] = "imbot,im",
+                    ["domain"] = settings.Domain,
+                    ["server_endpoint"] = settings.ServerEndpoint,
+                    ["status"] = "L",
+                    ["client_endpoint"] = settings.ClientEndpoint,
+                    ["member_id"] = settings.MemberId,
+                    ["user_id"] = settings.AdminUserId,
+                    // Deliberately not the bot's token: the spec says never to verify with this one.
+                    ["application_token"] = settings.InstallationToken,
+                },
+            },
+        };
+        foreach (var (key, value) in data)
+        {
+            botData[key] = value?.DeepClone();
+        }
+
+        return new JsonObject
+        {
+            ["event"] = type,
+            ["data"] = botData,
+            ["ts"] = now,
+            ["auth"] = new JsonObject
+            {
+                ["domain"] = settings.Domain,
+                ["client_endpoint"] = settings.ClientEndpoint,
+                ["server_endpoint"] = settings.ServerEndpoint,
+                ["member_id"] = settings.MemberId,
+                ["application_token"] = bot.ApplicationToken,
+            },
+        };
+    }
+}

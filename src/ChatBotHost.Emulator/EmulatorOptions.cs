@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBotHost.Emulator;
+
+/// <summary>How a BitrixEmulator listens and what its portal looks like.</summary>
+public sealed record EmulatorOptions
+{
+    /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>The incoming-webhook secret in REST URLs; a random 16-character code when null.</summary>
+    public string? WebhookCode { get; init; }
+
+    /// <summary>The user who owns the incoming webhook (seeded as "John Smith").</summary>
+    public int AdminUserId { get; init; } = 1;
+
+    /// <summary>Clock for message and event dates.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Portal language reported in events.</summary>
+    public string Language { get; init; } = "en";
+
+    /// <summary>Kestrel's and the emulator's logging; silent when null.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>How long one webhook POST to a bot may take before it counts as failed.</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Extra endpoints mapped into the emulator's web app (the local-mode chat page).</summary>
+    public Action<IEndpointRouteBuilder>? ConfigureEndpoints { get; init; }
+}

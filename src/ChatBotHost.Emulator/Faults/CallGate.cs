@@ -1,0 +1,112 @@
+using ChatBotHost.Emulator.Observation;
+using ChatBotHost.Emulator.Rest;
+
+namespace ChatBotHost.Emulator.Faults;
+
+/// <summary>
+/// Holds REST requests for chosen methods unanswered, so crash tests can kill a client mid-call. A held request
+/// whose client disconnects is dropped before it touches the portal, as if it never arrived.
+/// </summary>
+internal sealed class CallGate
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, TaskCompletionSource> _holds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _waiting = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Waiters<string> _arrivals = new();
+
+    public IDisposable Hold(string method)
+    {
+        var key = MethodNames.Normalize(method);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (!_holds.TryAdd(key, release))
+            {
+                throw new InvalidOperationException($"Calls to {key} are already held.");
+            }
+        }
+
+        return new Release(() =>
+        {
+            lock (_gate)
+            {
+                _holds.Remove(key);
+            }
+
+            release.TrySetResult();
+        });
+    }
+
+    /// <summary>Waits while any of the request's methods is held; false when the client went away meanwhile.</summary>
+    public async Task<bool> PassAsync(IReadOnlyCollection<string> methods, CancellationToken requestAborted)
+    {
+        string? heldMethod = null;
+        TaskCompletionSource? release = null;
+        lock (_gate)
+        {
+            foreach (var method in methods)
+            {
+                if (_holds.TryGetValue(method, out release))
+                {
+                    heldMethod = method;
+                    _waiting[method] = _waiting.GetValueOrDefault(method) + 1;
+                    break;
+                }
+            }
+        }
+
+        if (heldMethod is null || release is null)
+        {
+            return true;
+        }
+
+        _arrivals.Notify(heldMethod);
+        try
+        {
+            await release.Task.WaitAsync(requestAborted);
+            return !requestAborted.IsCancellationRequested;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _waiting[heldMethod]--;
+            }
+        }
+    }
+
+    public Task WaitForHeldAsync(string method, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var key = MethodNames.Normalize(method);
+        TaskCompletionSource<string> arrival;
+        lock (_gate)
+        {
+            if (_waiting.GetValueOrDefault(key) > 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            arrival = _arrivals.Add(m => string.Equals(m, key, StringComparison.OrdinalIgnoreCase));
+        }
+
+        return _arrivals.AwaitAsync(
+            arrival, timeout, () => $"No call to {key} was held within {timeout.TotalSeconds:0.#} s.", cancellationToken);
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                release();
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+
+namespace ChatBotHost.Emulator.Portal;
+
+/// <summary>
+/// A message as the portal stores it. <see cref="DialogId"/> is the dialog as a human user sees it:
+/// the bot's id for a user↔bot chat, "chat{N}" for a group chat.
+/// </summary>
+public sealed record EmulatedMessage(
+    int Id,
+    int ChatId,
+    string DialogId,
+    int AuthorId,
+    string Text,
+    JsonNode? Keyboard,
+    JsonNode? Attach,
+    bool IsSystem,
+    bool ViaCommandAnswer,
+    DateTimeOffset Date)
+{
+    /// <summary>The bot that posted it (also for its system messages, whose AuthorId is 0); null for users' messages.</summary>
+    public int? PostedByBotId { get; init; }
+
+    /// <summary>True once the author edited the message.</summary>
+    public bool IsEdited { get; init; }
+}

@@ -1,0 +1,15 @@
+namespace ChatBotHost.Emulator.Portal;
+
+/// <summary>A portal user; bots are users too (their id is the bot id).</summary>
+public sealed record EmulatedUser(int Id, string FirstName, string LastName, bool IsBot)
+{
+    public string WorkPosition { get; init; } = "";
+
+    public string Gender { get; init; } = "M";
+
+    public string Color { get; init; } = "#df532d";
+
+    public DateTimeOffset LastActivityDate { get; init; }
+
+    public string Name => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ChatBotHost.Bitrix.Wire;
+using ChatBotHost.Emulator.Shaping;
+
+namespace ChatBotHost.Emulator.Rest;
+
+/// <summary>
+/// batch (spec §2.5): up to 50 "method?query" sub-calls, each authorized by its own botToken; HTTP 200 even when
+/// sub-calls fail; halt stops at the first failure. Result maps are PHP arrays (empty → []).
+/// </summary>
+internal sealed class BatchMethod(RestDispatcher dispatcher)
+{
+    public const int MaxCommands = 50;
+
+    public JsonObject Invoke(RestCall call)
+    {
+        var commands = Commands(call.Params);
+        if (commands.Count > MaxCommands)
+        {
+            throw new RestException("ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded");
+        }
+
+        var halt = call.Params.Bool("halt") ?? false;
+        var results = new List<KeyValuePair<string, JsonNode?>>();
+        var errors = new List<KeyValuePair<string, JsonNode?>>();
+        var times = new List<KeyValuePair<string, JsonNode?>>();
+        foreach (var (key, command) in commands)
+        {
+            var (method, parameters) = Split(command);
+            var outcome = dispatcher.Invoke(method, parameters, inBatch: true);
+            times.Add(new(key, TimeJson.For(outcome.Start, outcome.Finish, withOperating: false)));
+            if (outcome.Succeeded)
+            {
+                results.Add(new(key, outcome.Result));
+                continue;
+            }
+
+            errors.Add(new(key, outcome.ErrorJson()));
+            if (halt)
+            {
+                break;
+            }
+        }
+
+        return new JsonObject
+        {
+            ["result"] = PhpJson.Array(results),
+            ["result_error"] = PhpJson.Array(errors),
+            ["result_total"] = PhpJson.EmptyMap(),
+            ["result_next"] = PhpJson.EmptyMap(),
+            ["result_time"] = PhpJson.Array(times),
+        };
+    }
+
+    /// <summary>The sub-calls' methods, for holding a batch that carries a held method.</summary>
+    public static IEnumerable<string> Methods(JsonObject parameters) =>
+        Commands(new RestParams(parameters)).Select(c => MethodNames.Normalize(Split(c.Value).Method));
+
+    /// <summary>cmd as a map (key = caller's id) or a list (keys 0..n-1).</summary>
+    private static List<KeyValuePair<string, string>> Commands(RestParams parameters) => parameters.Node("cmd") switch
+    {
+        JsonObject map => [.. map.Select(p => KeyValuePair.Create(p.Key, p.Value?.ToString() ?? ""))],
+        JsonArray list => [.. list.Select((n, i) => KeyValuePair.Create(i.ToString(CultureInfo.InvariantCulture), n?.ToString() ?? ""))],
+        _ => [],
+    };
+
+    private static (string Method, JsonObject Parameters) Split(string command)
+    {
+        var question = command.IndexOf('?', StringComparison.Ordinal);
+        return question < 0
+            ? (command, [])
+            : (command[..question], PhpForm.Decode(command[(question + 1)..]));
+    }
+}

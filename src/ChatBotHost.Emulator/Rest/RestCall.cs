@@ -1,0 +1,20 @@
+using ChatBotHost.Emulator.Portal.State;
+
+namespace ChatBotHost.Emulator.Rest;
+
+/// <summary>One method invocation as a handler sees it; handlers run under the portal lock.</summary>
+internal sealed class RestCall(PortalState state, RestParams parameters, string? token, BotState? bot)
+{
+    public PortalState State { get; } = state;
+
+    public RestParams Params { get; } = parameters;
+
+    /// <summary>The caller's botToken (null for methods that need none).</summary>
+    public string? Token { get; } = token;
+
+    /// <summary>The authorized bot for methods that take botId.</summary>
+    public BotState Bot => bot ?? throw new InvalidOperationException("This method was not declared with a botId.");
+
+    /// <summary>The "fields" object, or an empty one.</summary>
+    public RestParams Fields => Params.Object("fields") ?? RestParams.Empty;
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using ChatBotHost.Emulator.Observation;
+using ChatBotHost.Emulator.Portal;
+using ChatBotHost.Emulator.Portal.State;
+
+namespace ChatBotHost.Emulator.Rest;
+
+/// <summary>Finds a method by name, authorizes, runs it under the portal lock and records the call.</summary>
+internal sealed class RestDispatcher
+{
+    public const string BatchMethodName = "batch";
+    private readonly Dictionary<string, RestMethod> _methods = new(StringComparer.OrdinalIgnoreCase);
+    private readonly PortalState _state;
+    private readonly ObservedLog<RecordedCall> _calls;
+
+    public RestDispatcher(EmulatedPortal portal)
+    {
+        _state = portal.State;
+        _calls = portal.CallLog;
+        IEnumerable<RestMethod> methods =
+        [
+            .. BotMethods.All(), .. CommandMethods.All(), .. MessageMethods.All(), .. ChatMethods.All(),
+            .. EventMethods.All(), new RestMethod(BatchMethodName, BotAuth.Custom, new BatchMethod(this).Invoke),
+        ];
+        foreach (var method in methods)
+        {
+            _methods.Add(method.Name, method);
+        }
+    }
+
+    public RestOutcome Invoke(string method, JsonObject parameters, bool inBatch)
+    {
+        var name = MethodNames.Normalize(method);
+        var start = _state.Now;
+        RestOutcome outcome;
+        try
+        {
+            if (!_methods.TryGetValue(name, out var found))
+            {
+                throw new RestException("ERROR_METHOD_NOT_FOUND", "Method not found!", 404);
+            }
+
+            if (inBatch && found.Name == BatchMethodName)
+            {
+                throw new RestException("ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage", 405);
+            }
+
+            JsonNode? result;
+            lock (_state.Gate)
+            {
+                result = found.Handler(BotAuthorization.Authorize(found, new RestParams(parameters), _state));
+            }
+
+            outcome = new RestOutcome(200, result, null, null, start, _state.Now);
+        }
+        catch (RestException error)
+        {
+            outcome = RestOutcome.Failure(error, start, _state.Now);
+        }
+
+        _calls.Add(new RecordedCall(name, outcome.Status, outcome.Error, outcome.Finish) { InBatch = inBatch });
+        return outcome;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using ChatBotHost.Emulator.Portal;
+
+namespace ChatBotHost.Emulator.Shaping;
+
+/// <summary>The Message entity (spec §5.5); attach and keyboard come back inside params.</summary>
+internal static class MessageJson
+{
+    public static JsonObject For(EmulatedMessage message)
+    {
+        var parameters = new JsonObject();
+        if (message.Attach is not null)
+        {
+            parameters["ATTACH"] = message.Attach.DeepClone();
+        }
+
+        if (message.Keyboard is not null)
+        {
+            parameters["KEYBOARD"] = message.Keyboard.DeepClone();
+        }
+
+        return new JsonObject
+        {
+            ["id"] = message.Id,
+            ["chatId"] = message.ChatId,
+            ["authorId"] = message.AuthorId,
+            ["date"] = WireDate.Format(message.Date),
+            ["text"] = message.Text,
+            ["isSystem"] = message.IsSystem,
+            ["uuid"] = "",
+            ["forward"] = null,
+            ["params"] = PhpJson.MapOrEmpty(parameters),
+            ["viewedByOthers"] = false,
+        };
+    }
+}
