@@ -1,3 +1,4 @@
+using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Bitrix.Requests.Messages;
@@ -9,6 +10,9 @@ public interface ITurnContext
 {
     /// <summary>The event being handled.</summary>
     BotEvent Event { get; }
+
+    /// <summary>The declaration of the bot handling it (profile, commands).</summary>
+    BotDefinition Definition { get; }
 
     /// <summary>The code of the bot handling it.</summary>
     string BotCode { get; }

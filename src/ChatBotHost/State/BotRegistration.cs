@@ -14,4 +14,10 @@ public sealed record BotRegistration
 
     /// <summary>Registered command ids by command name (without slash).</summary>
     public IReadOnlyDictionary<string, int> CommandIds { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>A fingerprint of the profile, eventMode and webhookUrl last sent to the portal; a change triggers Bot.update.</summary>
+    public string? ProfileFingerprint { get; init; }
+
+    /// <summary>Fingerprints of the command declarations last sent, by command name; a change triggers Command.update.</summary>
+    public IReadOnlyDictionary<string, string> CommandFingerprints { get; init; } = new Dictionary<string, string>();
 }

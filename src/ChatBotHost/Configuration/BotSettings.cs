@@ -1,0 +1,14 @@
+namespace ChatBotHost.Configuration;
+
+/// <summary>ChatBotHost:Bots:{code}.</summary>
+public sealed class BotSettings
+{
+    /// <summary>The botToken the bot is registered with (at most 40 characters); required with a real portal.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>How events reach the host.</summary>
+    public EventMode EventMode { get; set; } = EventMode.Fetch;
+
+    /// <summary>A disabled bot is neither registered nor polled.</summary>
+    public bool Enabled { get; set; } = true;
+}

@@ -1,0 +1,25 @@
+namespace ChatBotHost.Configuration;
+
+/// <summary>The "ChatBotHost" configuration section; every key is documented in README (a public contract).</summary>
+public sealed class ChatBotHostOptions
+{
+    public const string SectionName = "ChatBotHost";
+
+    /// <summary>How the host reaches the portal.</summary>
+    public PortalOptions Portal { get; set; } = new();
+
+    /// <summary>Where state lives.</summary>
+    public RedisOptions Redis { get; set; } = new();
+
+    /// <summary>Base URL at which Bitrix24 reaches this host; webhook-mode bots need it.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Per-bot settings by bot code.</summary>
+    public Dictionary<string, BotSettings> Bots { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Fetch-mode polling.</summary>
+    public FetchOptions Fetch { get; set; } = new();
+
+    /// <summary>The settings of one bot, or defaults when the bot has no section.</summary>
+    public BotSettings For(string botCode) => Bots.TryGetValue(botCode, out var settings) ? settings : new BotSettings();
+}

@@ -1,0 +1,86 @@
+using ChatBotHost.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatBotHost.Configuration;
+
+/// <summary>Checks the configuration at start-up; every message names the setting to fix.</summary>
+internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPortal? local = null) : IValidateOptions<ChatBotHostOptions>
+{
+    private const string Prefix = ChatBotHostOptions.SectionName;
+    private const int MaxBotTokenLength = 40;
+
+    public ValidateOptionsResult Validate(string? name, ChatBotHostOptions options)
+    {
+        var errors = new List<string>();
+        // In local mode the URL points at the built-in emulator, which needs no tokens and knows the host's address.
+        var hasPortal = local is null && !string.IsNullOrWhiteSpace(options.Portal.WebhookUrl);
+        if (hasPortal && !WebhookUrl.TryParse(options.Portal.WebhookUrl!, out _, out var reason))
+        {
+            errors.Add($"{Prefix}:Portal:WebhookUrl is not an incoming-webhook URL like https://portal.bitrix24.com/rest/1/abc123/: {reason}.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.PublicUrl) && !IsHttpUrl(options.PublicUrl))
+        {
+            errors.Add($"{Prefix}:PublicUrl must be an absolute http(s) URL, e.g. https://bots.example.com/.");
+        }
+
+        foreach (var bot in catalog.Definitions)
+        {
+            ValidateBot(bot.Code, options.For(bot.Code), options, hasPortal, errors);
+        }
+
+        ValidateFetch(options.Fetch, errors);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateBot(string code, BotSettings bot, ChatBotHostOptions options, bool hasPortal, List<string> errors)
+    {
+        if (!bot.Enabled)
+        {
+            return;
+        }
+
+        var key = $"{Prefix}:Bots:{code}";
+        if (bot.BotToken is { } token && (token.Length > MaxBotTokenLength || token.Any(char.IsWhiteSpace) || token.Length == 0))
+        {
+            errors.Add($"{key}:BotToken must be 1 to {MaxBotTokenLength} characters without spaces (it has {token.Length}); Bitrix24 rejects longer tokens.");
+        }
+
+        if (hasPortal && string.IsNullOrEmpty(bot.BotToken))
+        {
+            errors.Add($"{key}:BotToken is required when {Prefix}:Portal:WebhookUrl is set (invent one: e.g. 32 random hex characters).");
+        }
+
+        // In local mode the host knows its own address; a real portal needs to be told where we are.
+        if (hasPortal && bot.EventMode == EventMode.Webhook && string.IsNullOrWhiteSpace(options.PublicUrl))
+        {
+            errors.Add($"{key}:EventMode is webhook, which needs {Prefix}:PublicUrl (the URL at which Bitrix24 reaches this host).");
+        }
+    }
+
+    private static void ValidateFetch(FetchOptions fetch, List<string> errors)
+    {
+        if (fetch.IdleDelay <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}:Fetch:IdleDelay must be positive (e.g. 00:00:10).");
+        }
+
+        if (fetch.BusyDelay < TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}:Fetch:BusyDelay must not be negative (e.g. 00:00:02).");
+        }
+
+        if (fetch.BatchSize is < 1 or > 1000)
+        {
+            errors.Add($"{Prefix}:Fetch:BatchSize must be between 1 and 1000.");
+        }
+
+        if (fetch.MaxBackoff <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}:Fetch:MaxBackoff must be positive (e.g. 00:01:00).");
+        }
+    }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

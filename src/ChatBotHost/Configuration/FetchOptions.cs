@@ -1,0 +1,17 @@
+namespace ChatBotHost.Configuration;
+
+/// <summary>ChatBotHost:Fetch. Defaults follow spec §5.2.</summary>
+public sealed class FetchOptions
+{
+    /// <summary>Wait after an Event.get that returned everything (hasMore=false).</summary>
+    public TimeSpan IdleDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Wait after an Event.get that left more events behind (hasMore=true).</summary>
+    public TimeSpan BusyDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Events asked for per Event.get (1–1000).</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Longest wait between attempts while Event.get keeps failing.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
+}

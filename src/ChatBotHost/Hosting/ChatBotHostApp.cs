@@ -1,0 +1,43 @@
+using ChatBotHost.Intake.Webhook;
+
+namespace ChatBotHost.Hosting;
+
+/// <summary>Builds the host; Program.cs and the integration tests start it the same way.</summary>
+internal static partial class ChatBotHostApp
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddHostLogging();
+
+        var local = await LocalPortal.StartIfNeededAsync(builder.Configuration, cancellationToken);
+        builder.Services.AddChatBotHost(builder.Configuration, local);
+
+        var app = builder.Build();
+        app.MapWebhookEndpoints();
+        app.Lifetime.ApplicationStarted.Register(() => LogStarted(app, local));
+        return app;
+    }
+
+    private static void LogStarted(WebApplication app, LocalPortal? local)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatBotHost");
+        var state = app.Services.GetRequiredService<State.StateStoreInfo>();
+        if (local is not null)
+        {
+            LogLocalMode(logger, local.Emulator.BaseUrl);
+        }
+
+        if (!state.IsDurable)
+        {
+            LogInMemoryState(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No portal configured (ChatBotHost:Portal:WebhookUrl): running in LOCAL MODE against the built-in Bitrix24 emulator at {EmulatorUrl}")]
+    private static partial void LogLocalMode(ILogger logger, Uri emulatorUrl);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Redis configured (ChatBotHost:Redis:Configuration): state is kept IN MEMORY and lost when the host stops")]
+    private static partial void LogInMemoryState(ILogger logger);
+}

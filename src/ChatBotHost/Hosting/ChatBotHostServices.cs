@@ -1,0 +1,74 @@
+using ChatBotHost.Configuration;
+using ChatBotHost.Intake.Fetch;
+using ChatBotHost.Intake.Webhook;
+using ChatBotHost.Pipeline;
+using ChatBotHost.Registration;
+using ChatBotHost.State;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBotHost.Hosting;
+
+/// <summary>Registers the host's parts; Program.cs reads as the list of these calls.</summary>
+internal static class ChatBotHostServices
+{
+    public static IServiceCollection AddChatBotHost(this IServiceCollection services, IConfiguration configuration, LocalPortal? local)
+    {
+        services.AddOptions<ChatBotHostOptions>()
+            .Bind(configuration.GetSection(ChatBotHostOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChatBotHostOptions>, ChatBotHostOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The webhook URL carries a secret code; the client's default request logging would print it.
+        services.AddHttpClient(PortalConnection.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(70)).RemoveAllLoggers();
+
+        var redis = configuration[$"{ChatBotHostOptions.SectionName}:Redis:Configuration"];
+        services.AddStateStores(redis);
+
+        services.TryAddSingleton(new BotTypes(BotDiscovery.FindBotTypes()));
+        services.AddSingleton(sp => BotCatalog.Create(sp, sp.GetRequiredService<BotTypes>().Types));
+        services.AddSingleton(sp => CreatePortal(sp));
+        services.AddSingleton(sp => CreateDirectory(sp, local));
+        if (local is not null)
+        {
+            services.AddSingleton(local);
+        }
+
+        services.AddSingleton<WebhookAddress>();
+        services.AddSingleton<CommandReconciler>();
+        services.AddSingleton<BotReconciler>();
+        services.AddSingleton<BotClientFactory>();
+        TurnPipeline.Register(services);
+        services.AddSingleton<FetchReceiver>();
+        services.AddSingleton<WebhookIntake>();
+        services.AddHostedService<BotRunner>();
+        return services;
+    }
+
+    private static PortalConnection CreatePortal(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<ChatBotHostOptions>>().Value;
+        if (!WebhookUrl.TryParse(options.Portal.WebhookUrl ?? "", out var baseUrl, out var reason))
+        {
+            throw new OptionsValidationException(ChatBotHostOptions.SectionName, typeof(ChatBotHostOptions), [$"ChatBotHost:Portal:WebhookUrl: {reason}"]);
+        }
+
+        return new PortalConnection(baseUrl, services.GetRequiredService<IHttpClientFactory>());
+    }
+
+    private static BotDirectory CreateDirectory(IServiceProvider services, LocalPortal? local)
+    {
+        var options = services.GetRequiredService<IOptions<ChatBotHostOptions>>().Value;
+        var portal = services.GetRequiredService<PortalConnection>();
+        return new BotDirectory(services.GetRequiredService<BotCatalog>().Definitions.Select(definition =>
+        {
+            var settings = options.For(definition.Code);
+
+            // Validation demands a token with a real portal; against the local emulator one is made up per run.
+            var token = settings.BotToken ?? (local is null ? null : LocalPortal.NewBotToken())
+                ?? throw new InvalidOperationException($"ChatBotHost:Bots:{definition.Code}:BotToken is not set.");
+            return new HostedBot(definition, settings, token, portal);
+        }));
+    }
+}

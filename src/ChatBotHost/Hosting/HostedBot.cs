@@ -1,0 +1,47 @@
+using ChatBotHost.Abstractions.Declaration;
+using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Configuration;
+using ChatBotHost.State;
+
+namespace ChatBotHost.Hosting;
+
+/// <summary>A declared bot as the host runs it: its settings, its registration on the portal, and a client acting as it.</summary>
+internal sealed class HostedBot
+{
+    private volatile Snapshot? _current;
+
+    public HostedBot(BotDefinition definition, BotSettings settings, string botToken, PortalConnection portal)
+    {
+        Definition = definition;
+        Settings = settings;
+        BotToken = botToken;
+        Portal = portal;
+    }
+
+    public BotDefinition Definition { get; }
+
+    public BotSettings Settings { get; }
+
+    public string Code => Definition.Code;
+
+    /// <summary>The token the bot is registered with; a secret, never logged.</summary>
+    public string BotToken { get; }
+
+    public PortalConnection Portal { get; }
+
+    /// <summary>Null until the bot was registered on the portal.</summary>
+    public BotRegistration? Registration => _current?.Registration;
+
+    public int BotId => _current?.Registration.BotId ?? 0;
+
+    /// <summary>A client acting as this bot with its current registration.</summary>
+    public IBitrixClient Client => _current?.Client ?? throw new InvalidOperationException($"Bot '{Code}' is not registered yet.");
+
+    /// <summary>Switches to a new registration; calls made afterwards carry the new bot id.</summary>
+    public void Use(BotRegistration registration) =>
+        _current = new Snapshot(registration, Portal.CreateClient(BotToken, registration.BotId));
+
+    public override string ToString() => $"{Code}#{BotId}@{Portal.Key}";
+
+    private sealed record Snapshot(BotRegistration Registration, IBitrixClient Client);
+}

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+using ChatBotHost.Configuration;
+using ChatBotHost.Emulator;
+
+namespace ChatBotHost.Hosting;
+
+/// <summary>
+/// Local mode: with no portal configured, the host runs against the built-in emulator, so the production code path
+/// (registration, Event.get or webhook posts, Message.send) runs on a laptop without Bitrix24.
+/// </summary>
+internal sealed class LocalPortal : IAsyncDisposable
+{
+    private LocalPortal(BitrixEmulator emulator) => Emulator = emulator;
+
+    public BitrixEmulator Emulator { get; }
+
+    /// <summary>Starts the emulator and points the configuration at it, unless a portal is configured.</summary>
+    public static async Task<LocalPortal?> StartIfNeededAsync(IConfigurationManager configuration, CancellationToken cancellationToken)
+    {
+        const string key = $"{ChatBotHostOptions.SectionName}:Portal:WebhookUrl";
+        if (!string.IsNullOrWhiteSpace(configuration[key]))
+        {
+            return null;
+        }
+
+        var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), cancellationToken);
+        configuration[key] = emulator.WebhookUrl.AbsoluteUri;
+        return new LocalPortal(emulator);
+    }
+
+    /// <summary>A fresh token for a bot that has none configured (32 hex characters); the emulator learns it at Bot.register.</summary>
+    public static string NewBotToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public ValueTask DisposeAsync() => Emulator.DisposeAsync();
+}

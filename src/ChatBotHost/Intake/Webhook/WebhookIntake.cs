@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Configuration;
+using ChatBotHost.Hosting;
+using ChatBotHost.Pipeline;
+using ChatBotHost.Registration;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ChatBotHost.Intake.Webhook;
+
+/// <summary>
+/// Takes one webhook delivery: authenticates it (the secret in the URL, then the application_token the bot's
+/// subscriptions carry), decodes it, and runs it through the pipeline. Bad requests get a 4xx with the reason and
+/// never reach a handler.
+/// </summary>
+internal sealed partial class WebhookIntake(
+    BotDirectory bots,
+    TurnPipeline pipeline,
+    BotReconciler reconciler,
+    IHostApplicationLifetime lifetime,
+    ILogger<WebhookIntake> logger)
+{
+    /// <summary>A message is at most 20,000 characters and an attach 60,000; percent-encoded that stays far below this.</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public async Task<IResult> AcceptAsync(HttpContext http, string botCode, string secret)
+    {
+        var bot = bots.FindByCode(botCode);
+        if (bot is null || bot.Settings.EventMode != EventMode.Webhook || !bot.Settings.Enabled)
+        {
+            return Results.Problem($"No webhook-mode bot '{botCode}' is served here.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (bot.Registration is not { } registration)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return Results.Problem("The bot is not registered yet.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (!SecretsEqual(secret, registration.WebhookSecret))
+        {
+            LogRejected(logger, bot.Code, "wrong secret in the URL");
+            return Results.Problem("Unknown webhook address.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var (body, tooLarge) = await ReadBodyAsync(http);
+        if (tooLarge)
+        {
+            return Results.Problem($"The body exceeds {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        WebhookDelivery delivery;
+        try
+        {
+            delivery = WebhookEventDecoder.Decode(body, http.Request.ContentType);
+        }
+        catch (EventDecodingException ex)
+        {
+            LogRejected(logger, bot.Code, ex.Message);
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (delivery.Event.Bot.Id != registration.BotId)
+        {
+            LogRejected(logger, bot.Code, $"event is addressed to bot id {delivery.Event.Bot.Id}");
+            return Results.Problem($"The event is for bot {delivery.Event.Bot.Id}, not for '{bot.Code}'.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (!await IsApplicationTokenAcceptedAsync(bot, delivery.Auth?.ApplicationToken))
+        {
+            LogRejected(logger, bot.Code, "application_token does not match");
+            return Results.Problem("application_token does not match this bot's subscriptions.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        // The delivery is not retried by Bitrix24 if we fail, so the turn is not tied to this request's lifetime.
+        await pipeline.ProcessAsync(bot, delivery.Event, lifetime.ApplicationStopping);
+        return Results.Ok();
+    }
+
+    /// <summary>
+    /// Each webhook-mode bot gets a synthetic application_token whose value cannot be learned in advance (spec §1.3):
+    /// the first delivery that passed the URL secret teaches it, and every later one must match it.
+    /// </summary>
+    private async Task<bool> IsApplicationTokenAcceptedAsync(HostedBot bot, string? presented)
+    {
+        if (string.IsNullOrEmpty(presented))
+        {
+            return bot.Registration?.ApplicationToken is null;
+        }
+
+        if (bot.Registration?.ApplicationToken is { } known)
+        {
+            return SecretsEqual(presented, known);
+        }
+
+        await reconciler.SetApplicationTokenAsync(bot, presented, lifetime.ApplicationStopping);
+        return true;
+    }
+
+    private static async Task<(string Body, bool TooLarge)> ReadBodyAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return ("", true);
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        try
+        {
+            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+            return (await reader.ReadToEndAsync(http.RequestAborted), false);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ("", true);
+        }
+    }
+
+    private static bool SecretsEqual(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a webhook delivery for bot {Bot}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string bot, string reason);
+}

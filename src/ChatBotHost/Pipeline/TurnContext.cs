@@ -1,0 +1,76 @@
+using ChatBotHost.Abstractions.Declaration;
+using ChatBotHost.Abstractions.Turns;
+using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Bitrix.Requests.ChatUi;
+using ChatBotHost.Bitrix.Requests.Commands;
+using ChatBotHost.Bitrix.Requests.Messages;
+using ChatBotHost.Hosting;
+using ChatBotHost.Registration;
+using ChatBotHost.State;
+
+namespace ChatBotHost.Pipeline;
+
+/// <summary>One event on its way through the pipeline, and what a handler sees of it.</summary>
+internal sealed class TurnContext : ITurnContext
+{
+    private readonly Lazy<DialogStateBag> _state;
+
+    public TurnContext(HostedBot bot, BotEvent evt, IServiceProvider services)
+    {
+        HostedBot = bot;
+        Event = evt;
+        Services = services;
+        Api = services.GetRequiredService<BotClientFactory>().For(bot);
+        _state = new Lazy<DialogStateBag>(() => new DialogStateBag(
+            services.GetRequiredService<IDialogStateStore>(),
+            new DialogKey(bot.Portal.Key, bot.BotId, DialogId ?? "-")));
+    }
+
+    public HostedBot HostedBot { get; }
+
+    public TurnOutcome Outcome { get; set; } = TurnOutcome.Pending;
+
+    public BotEvent Event { get; }
+
+    public BotDefinition Definition => HostedBot.Definition;
+
+    public string BotCode => HostedBot.Code;
+
+    public int BotId => HostedBot.BotId;
+
+    public string? DialogId => Event.DialogId;
+
+    public IDialogState State => _state.Value;
+
+    /// <summary>The state bag if a handler touched it, so the commit stage knows whether there is anything to save.</summary>
+    public DialogStateBag? StateIfLoaded => _state.IsValueCreated ? _state.Value : null;
+
+    public IBitrixClient Api { get; }
+
+    public IServiceProvider Services { get; }
+
+    public async Task<int> ReplyAsync(MessageFields message, CancellationToken cancellationToken)
+    {
+        var result = await Api.CallAsync(new ChatMessageSendRequest { DialogId = RequireDialog(), Fields = message }, cancellationToken);
+        return result.Id;
+    }
+
+    public async Task AnswerCommandAsync(MessageFields message, CancellationToken cancellationToken)
+    {
+        if (Event is not CommandInvoked command)
+        {
+            throw new InvalidOperationException($"AnswerCommandAsync answers a command, but this turn handles {Event.Type}.");
+        }
+
+        await Api.CallAsync(
+            new CommandAnswerRequest { CommandId = command.CommandId, MessageId = command.Message.Id, DialogId = RequireDialog(), Fields = message },
+            cancellationToken);
+    }
+
+    public async Task ShowTypingAsync(CancellationToken cancellationToken, string? statusMessageCode = null) =>
+        await Api.CallAsync(new ChatInputActionNotifyRequest { DialogId = RequireDialog(), StatusMessageCode = statusMessageCode }, cancellationToken);
+
+    private string RequireDialog() =>
+        DialogId ?? throw new InvalidOperationException($"{Event.Type} belongs to no dialog; there is nobody to answer.");
+}

@@ -1,0 +1,20 @@
+namespace ChatBotHost.Pipeline;
+
+/// <summary>What became of an event.</summary>
+internal enum TurnOutcome
+{
+    /// <summary>Still in the pipeline.</summary>
+    Pending,
+
+    /// <summary>A handler ran to completion.</summary>
+    Handled,
+
+    /// <summary>No route matched; acknowledged and logged.</summary>
+    Unhandled,
+
+    /// <summary>Seen before; dropped.</summary>
+    Duplicate,
+
+    /// <summary>A handler or the host failed; logged.</summary>
+    Failed,
+}

@@ -1,0 +1,62 @@
+using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Hosting;
+using ChatBotHost.Pipeline.Stages;
+
+namespace ChatBotHost.Pipeline;
+
+/// <summary>
+/// Runs every event, from either intake, through the same stages. The order is this list and nowhere else:
+/// errors are caught outermost; the log scope covers everything; the dialog lock is taken before the duplicate
+/// check and before state is loaded, so two deliveries of one event, or two events of one dialog, never interleave.
+/// </summary>
+internal sealed class TurnPipeline
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly TurnStep _pipeline;
+
+    public TurnPipeline(IServiceProvider services, IServiceScopeFactory scopes)
+    {
+        _scopes = scopes;
+        Type[] order =
+        [
+            typeof(ErrorHandlingStage),
+            typeof(LogScopeStage),
+            typeof(DialogLockStage),
+            typeof(DeduplicationStage),
+            typeof(StateCommitStage),
+            typeof(BotMiddlewareStage),
+        ];
+        TurnStep next = services.GetRequiredService<RouterStage>().RouteAsync;
+        foreach (var stageType in order.Reverse())
+        {
+            var stage = (ITurnStage)services.GetRequiredService(stageType);
+            var inner = next;
+            next = (turn, ct) => stage.InvokeAsync(turn, inner, ct);
+        }
+
+        _pipeline = next;
+    }
+
+    /// <summary>Handles one event for one bot and says what became of it; never throws but for cancellation.</summary>
+    public async Task<TurnOutcome> ProcessAsync(HostedBot bot, BotEvent evt, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var turn = new TurnContext(bot, evt, scope.ServiceProvider);
+        await _pipeline(turn, cancellationToken);
+        return turn.Outcome;
+    }
+
+    /// <summary>Registers the stages in dependency injection.</summary>
+    public static void Register(IServiceCollection services)
+    {
+        services.AddSingleton<ErrorHandlingStage>();
+        services.AddSingleton<LogScopeStage>();
+        services.AddSingleton<DialogLockStage>();
+        services.AddSingleton<DeduplicationStage>();
+        services.AddSingleton<StateCommitStage>();
+        services.AddSingleton<BotMiddlewareStage>();
+        services.AddSingleton<RouterStage>();
+        services.AddSingleton<DialogLocks>();
+        services.AddSingleton<TurnPipeline>();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using ChatBotHost.Bitrix.Requests.Bots;
+using ChatBotHost.Configuration;
+using ChatBotHost.Hosting;
+using ChatBotHost.State;
+
+namespace ChatBotHost.Registration;
+
+/// <summary>
+/// Brings a declared bot and the portal into agreement: Bot.register (idempotent by code, and it returns an existing
+/// bot unchanged), then Bot.update when the profile, eventMode or webhookUrl differ from what was last sent, then the
+/// commands. The registration is stored so a restart neither re-sends nor forgets anything.
+/// </summary>
+internal sealed partial class BotReconciler(
+    IBotRegistrationStore store,
+    WebhookAddress webhookAddress,
+    CommandReconciler commands,
+    ILogger<BotReconciler> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _recovering = new(1, 1);
+
+    public async Task ReconcileAsync(HostedBot bot, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(bot.Portal.Key, bot.Code, cancellationToken);
+        var secret = stored?.WebhookSecret ?? NewSecret();
+        var desired = BotFieldsFactory.Create(bot, bot.Settings.EventMode == EventMode.Webhook ? webhookAddress.For(bot, secret) : null);
+        var fingerprint = Fingerprint.Of(desired);
+
+        var client = bot.Portal.CreateClient(bot.BotToken, botId: null);
+        var registered = await client.CallAsync(new BotRegisterRequest { Fields = desired with { BotToken = bot.BotToken } }, cancellationToken);
+        var botId = registered.Bot.Id;
+        var known = stored is not null && stored.BotId == botId;
+
+        if (!known || stored!.ProfileFingerprint != fingerprint || !string.Equals(registered.Bot.EventMode, desired.EventMode, StringComparison.OrdinalIgnoreCase))
+        {
+            await client.CallAsync(new BotUpdateRequest { BotId = botId, Fields = BotFieldsFactory.ForUpdate(desired) }, cancellationToken);
+            LogUpdated(logger, bot.Code, botId, desired.EventMode ?? "fetch");
+        }
+
+        var registration = new BotRegistration
+        {
+            BotId = botId,
+            WebhookSecret = secret,
+
+            // A changed webhookUrl makes Bitrix24 rebind the subscriptions with a new synthetic application token.
+            ApplicationToken = known && stored!.ProfileFingerprint == fingerprint ? stored.ApplicationToken : null,
+            ProfileFingerprint = fingerprint,
+            CommandIds = known ? stored!.CommandIds : new Dictionary<string, int>(),
+            CommandFingerprints = known ? stored!.CommandFingerprints : new Dictionary<string, string>(),
+        };
+        bot.Use(registration);
+        registration = await commands.ReconcileAsync(bot, registration, cancellationToken);
+        await store.SaveAsync(bot.Portal.Key, bot.Code, registration, cancellationToken);
+        bot.Use(registration);
+        LogRegistered(logger, bot.Code, botId, bot.Portal.Key, bot.Settings.EventMode);
+    }
+
+    /// <summary>Registers the bot again after the portal answered BOT_NOT_FOUND; concurrent callers share one attempt.</summary>
+    public async Task RecoverAsync(HostedBot bot, CancellationToken cancellationToken)
+    {
+        var lostId = bot.BotId;
+        await _recovering.WaitAsync(cancellationToken);
+        try
+        {
+            if (bot.BotId != lostId)
+            {
+                return; // another caller already recovered it
+            }
+
+            LogRecovering(logger, bot.Code, lostId);
+            await store.DeleteAsync(bot.Portal.Key, bot.Code, cancellationToken);
+            await ReconcileAsync(bot, cancellationToken);
+        }
+        finally
+        {
+            _recovering.Release();
+        }
+    }
+
+    public async Task SetApplicationTokenAsync(HostedBot bot, string applicationToken, CancellationToken cancellationToken)
+    {
+        var registration = bot.Registration ?? throw new InvalidOperationException($"Bot '{bot.Code}' is not registered.");
+        var updated = registration with { ApplicationToken = applicationToken };
+        await store.SaveAsync(bot.Portal.Key, bot.Code, updated, cancellationToken);
+        bot.Use(updated);
+    }
+
+    public void Dispose() => _recovering.Dispose();
+
+    private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {Bot} (id {BotId}) registered on {Portal} in {EventMode} mode")]
+    private static partial void LogRegistered(ILogger logger, string bot, int botId, string portal, EventMode eventMode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {Bot} (id {BotId}) differed from its declaration; updated it (eventMode {EventMode})")]
+    private static partial void LogUpdated(ILogger logger, string bot, int botId, string eventMode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {Bot} (id {BotId}) no longer exists on the portal; registering it again")]
+    private static partial void LogRecovering(ILogger logger, string bot, int botId);
+}
