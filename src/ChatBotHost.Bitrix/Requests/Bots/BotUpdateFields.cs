@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace ChatBotHost.Bitrix.Requests.Bots;
@@ -38,5 +37,6 @@ public sealed record BotUpdateFields
     [JsonExtensionData]
     [JsonInclude]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("CodeQuality", "IDE0051", Justification = "Read by System.Text.Json through [JsonInclude].")]
-    private JsonObject? ExplicitNulls => ResetBackground && BackgroundId is null ? new JsonObject { ["backgroundId"] = null } : null;
+    private Dictionary<string, object?>? ExplicitNulls =>
+        ResetBackground && BackgroundId is null ? new Dictionary<string, object?> { ["backgroundId"] = null } : null;
 }
