@@ -34,13 +34,6 @@ internal static class RequestJson
             return;
         }
 
-        if (info.Type == typeof(Requests.Bots.BotUpdateFields))
-        {
-            // Nulls are omitted everywhere, but Bot.update resets the background only on an explicit null.
-            var background = info.Properties.Single(p => p.Name == "backgroundId");
-            background.ShouldSerialize = (fields, value) => value is not null || ((Requests.Bots.BotUpdateFields)fields).ResetBackground;
-        }
-
         for (var i = info.Properties.Count - 1; i >= 0; i--)
         {
             if (info.Properties[i].AttributeProvider is PropertyInfo property && IsRequestMethod(property))

@@ -32,4 +32,11 @@ public sealed record BotUpdateFields
 
     /// <summary>The NEW token (rotation, ≤ 40 chars); the current one travels at the top level. The old one dies at once.</summary>
     public string? BotToken { get; init; }
+
+    // An explicit null cannot be expressed through nullable properties when nulls are omitted, so it rides as extension data.
+    [JsonExtensionData]
+    [JsonInclude]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("CodeQuality", "IDE0051", Justification = "Read by System.Text.Json through [JsonInclude].")]
+    private Dictionary<string, object?>? ExplicitNulls =>
+        ResetBackground && BackgroundId is null ? new Dictionary<string, object?> { ["backgroundId"] = null } : null;
 }

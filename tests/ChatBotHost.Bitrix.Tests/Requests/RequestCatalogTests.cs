@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Requests;
+using ChatBotHost.Bitrix.Requests.Batch;
+
+namespace ChatBotHost.Bitrix.Tests.Requests;
+
+public sealed class RequestCatalogTests
+{
+    private static readonly string[] MethodsWithoutBotId = ["imbot.v2.Bot.register", "imbot.v2.Bot.list", "imbot.v2.Revision.get"];
+
+    public static TheoryData<Type> RequestTypes()
+    {
+        var data = new TheoryData<Type>();
+        foreach (var type in typeof(BitrixRequest<>).Assembly.GetTypes().Where(IsConcreteRequest).Where(t => t != typeof(BatchRequest)))
+        {
+            data.Add(type);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Catalog_CoversEveryImbotV2MethodOfSpecSection4()
+    {
+        Assert.Equal(34, RequestTypes().Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(RequestTypes))]
+    public void Request_NameFollowsItsMethod_AndLivesInItsSectionFolder(Type type)
+    {
+        var method = MethodOf(type);
+
+        Assert.StartsWith("imbot.v2.", method, StringComparison.Ordinal);
+        var segments = method["imbot.v2.".Length..].Split('.');
+        var expected = string.Concat(segments.Select(s => char.ToUpperInvariant(s[0]) + s[1..])) + "Request";
+        Assert.Equal(expected, type.Name);
+        Assert.StartsWith("ChatBotHost.Bitrix.Requests.", type.Namespace, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(RequestTypes))]
+    public void Request_CarriesBotId_ExactlyWhenItsMethodTakesOne(Type type)
+    {
+        var takesBotId = !MethodsWithoutBotId.Contains(MethodOf(type));
+
+        Assert.Equal(takesBotId, IsBotRequest(type));
+    }
+
+    [Theory]
+    [MemberData(nameof(RequestTypes))]
+    public void Request_SerializesWithoutMethodProperty(Type type)
+    {
+        var request = RuntimeHelpers.GetUninitializedObject(type);
+
+        var json = RequestJson.ToParameters(request);
+
+        Assert.False(json.ContainsKey("method"));
+    }
+
+    private static string MethodOf(Type type) =>
+        (string)type.GetProperty(nameof(BitrixRequest<int>.Method))!.GetValue(RuntimeHelpers.GetUninitializedObject(type))!;
+
+    private static bool IsConcreteRequest(Type type) => !type.IsAbstract && BaseTypes(type).Any(IsGeneric(typeof(BitrixRequest<>)));
+
+    private static bool IsBotRequest(Type type) => BaseTypes(type).Any(IsGeneric(typeof(BotRequest<>)));
+
+    private static Func<Type, bool> IsGeneric(Type definition) => t => t.IsGenericType && t.GetGenericTypeDefinition() == definition;
+
+    private static IEnumerable<Type> BaseTypes(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            yield return current;
+        }
+    }
+}
