@@ -12,7 +12,8 @@ internal static class FixtureFiles
     /// <summary>The fake tokens the fixtures carry; none may ever appear in ToString output or exception messages.</summary>
     public static readonly string[] Secrets = ["TESTAPPTOKEN", "FAKEACCESSTOKEN", "FAKEBOTAPPTOKEN"];
 
-    public static TheoryData<string> EventTypes =>
+    /// <summary>The 8 ONIMBOTV2* types, one fixture set each.</summary>
+    public static readonly string[] AllTypes =
     [
         "ONIMBOTV2MESSAGEADD",
         "ONIMBOTV2MESSAGEUPDATE",
@@ -23,6 +24,8 @@ internal static class FixtureFiles
         "ONIMBOTV2COMMANDADD",
         "ONIMBOTV2REACTIONCHANGE",
     ];
+
+    public static TheoryData<string> EventTypes => new(AllTypes);
 
     public static string WebhookForm(string type) => Read("Webhook", $"{type}.form.txt");
 
