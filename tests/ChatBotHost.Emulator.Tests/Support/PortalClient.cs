@@ -67,8 +67,12 @@ internal sealed class PortalClient(Uri webhookUrl)
         return (await CallAsync("imbot.v2.Event.get", body)).Ok().AsObject();
     }
 
-    public Task<ApiAnswer> SendMessageAsync(int botId, string token, string dialogId, JsonObject fields) =>
-        CallAsync("imbot.v2.Chat.Message.send", new JsonObject { ["botId"] = botId, ["botToken"] = token, ["dialogId"] = dialogId, ["fields"] = fields });
+    public Task<ApiAnswer> SendMessageAsync(
+        int botId, string token, string dialogId, JsonObject fields, CancellationToken cancellationToken = default) =>
+        CallAsync(
+            "imbot.v2.Chat.Message.send",
+            new JsonObject { ["botId"] = botId, ["botToken"] = token, ["dialogId"] = dialogId, ["fields"] = fields },
+            cancellationToken);
 
     private static async Task<ApiAnswer> PostAsync(Uri url, string body, string contentType, CancellationToken cancellationToken)
     {
