@@ -64,6 +64,20 @@ public sealed class HoldCallsTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Dispose_WhileCallHeld_DropsItWithoutWaiting()
+    {
+        var botId = await Client.RegisterBotAsync("c", Token);
+        Portal.HoldCalls(Send); // never released: disposal must not hang on it
+
+        var pending = Client.SendMessageAsync(botId, Token, Dialog(Admin), new JsonObject { ["message"] = "lost" });
+        await Portal.WaitForHeldCallAsync(Send, Patience);
+        await Emulator.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => pending);
+        Assert.Empty(Portal.GetMessages(null));
+    }
+
+    [Fact]
     public async Task OtherMethods_AreNotHeld()
     {
         var botId = await Client.RegisterBotAsync("c", Token);
