@@ -17,6 +17,7 @@ public sealed class BitrixEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpWebhookTransport _transport;
     private readonly CancellationTokenSource _stopping;
+    private int _disposed;
 
     private BitrixEmulator(WebApplication app, HttpWebhookTransport transport, CancellationTokenSource stopping, EmulatedPortal portal, Uri baseUrl, string webhookCode)
     {
@@ -63,7 +64,13 @@ public sealed class BitrixEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync(); // pending webhook POSTs end as failed deliveries
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        // First: held calls are dropped and pending webhook POSTs end as failed deliveries, so stopping never waits on them.
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _transport.Dispose();

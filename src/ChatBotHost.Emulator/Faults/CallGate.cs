@@ -5,9 +5,10 @@ namespace ChatBotHost.Emulator.Faults;
 
 /// <summary>
 /// Holds REST requests for chosen methods unanswered, so crash tests can kill a client mid-call. A held request
-/// whose client disconnects is dropped before it touches the portal, as if it never arrived.
+/// whose client disconnects is dropped before it touches the portal, as if it never arrived; so is one still held
+/// when the emulator stops (a stopping portal never answers it).
 /// </summary>
-internal sealed class CallGate
+internal sealed class CallGate(CancellationToken stopping)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TaskCompletionSource> _holds = new(StringComparer.OrdinalIgnoreCase);
@@ -61,10 +62,11 @@ internal sealed class CallGate
         }
 
         _arrivals.Notify(heldMethod);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, stopping);
         try
         {
-            await release.Task.WaitAsync(requestAborted);
-            return !requestAborted.IsCancellationRequested;
+            await release.Task.WaitAsync(giveUp.Token);
+            return !giveUp.IsCancellationRequested;
         }
         catch (OperationCanceledException)
         {

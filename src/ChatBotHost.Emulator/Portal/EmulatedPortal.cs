@@ -30,6 +30,7 @@ public sealed class EmulatedPortal
         _messaging = new UserMessaging(State);
         _interactions = new UserInteractions(State);
         _messages = new MessageObservation(State);
+        CallGate = new CallGate(stopping);
     }
 
     public int AdminUserId => State.Settings.AdminUserId;
@@ -40,7 +41,7 @@ public sealed class EmulatedPortal
 
     internal ObservedLog<WebhookDelivery> Deliveries { get; }
 
-    internal CallGate CallGate { get; } = new();
+    internal CallGate CallGate { get; }
 
     public IReadOnlyList<EmulatedUser> Users => Read(() => State.Users.Values.OrderBy(u => u.Id).ToList());
 

@@ -57,6 +57,13 @@ internal sealed class RestDispatcher
         {
             outcome = RestOutcome.Failure(error, start, _state.Now);
         }
+#pragma warning disable CA1031 // an emulator bug must still answer like Bitrix24's 500, and show up in the call log
+        catch (Exception bug)
+#pragma warning restore CA1031
+        {
+            var error = new RestException("INTERNAL_SERVER_ERROR", $"Emulator fault: {bug.GetType().Name}: {bug.Message}", 500);
+            outcome = RestOutcome.Failure(error, start, _state.Now);
+        }
 
         _calls.Add(new RecordedCall(name, outcome.Status, outcome.Error, outcome.Finish) { InBatch = inBatch });
         return outcome;

@@ -39,8 +39,10 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
 
         if (!await portal.CallGate.PassAsync(InvolvedMethods(method, parameters), http.RequestAborted))
         {
-            // The client gave up while the call was held: drop it unapplied, as if it never reached the portal.
+            // The client gave up (or the emulator is stopping) while the call was held: drop it unapplied, as if it
+            // never reached the portal, and cut the connection rather than answer.
             Record(method, RecordedCall.ClientClosedRequest, null);
+            http.Abort();
             return;
         }
 

@@ -1,0 +1,37 @@
+using ChatBotHost.Emulator.Portal;
+
+namespace ChatBotHost.Emulator.Tests.Support;
+
+/// <summary>Starts a fresh emulator on a free loopback port per test and a raw HTTP client for it.</summary>
+public abstract class EmulatorTest : IAsyncLifetime
+{
+    protected const string Token = "0123456789abcdef0123456789abcdef";
+
+    /// <summary>Failure guard for awaited signals, never a pacing device.</summary>
+    protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private BitrixEmulator? _emulator;
+    private PortalClient? _client;
+
+    protected BitrixEmulator Emulator => _emulator ?? throw new InvalidOperationException("Not started.");
+
+    protected EmulatedPortal Portal => Emulator.Portal;
+
+    internal PortalClient Client => _client ?? throw new InvalidOperationException("Not started.");
+
+    protected int Admin => Portal.AdminUserId;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        _client = new PortalClient(_emulator.WebhookUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+    }
+}
