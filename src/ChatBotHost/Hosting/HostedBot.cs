@@ -8,6 +8,7 @@ namespace ChatBotHost.Hosting;
 /// <summary>A declared bot as the host runs it: its settings, its registration on the portal, and a client acting as it.</summary>
 internal sealed class HostedBot
 {
+    private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Snapshot? _current;
 
     public HostedBot(BotDefinition definition, BotSettings settings, string botToken, PortalConnection portal)
@@ -34,12 +35,18 @@ internal sealed class HostedBot
 
     public int BotId => _current?.Registration.BotId ?? 0;
 
+    /// <summary>Completes once the bot is registered and its commands are reconciled (readiness, tests).</summary>
+    public Task Ready => _registered.Task;
+
     /// <summary>A client acting as this bot with its current registration.</summary>
     public IBitrixClient Client => _current?.Client ?? throw new InvalidOperationException($"Bot '{Code}' is not registered yet.");
 
     /// <summary>Switches to a new registration; calls made afterwards carry the new bot id.</summary>
     public void Use(BotRegistration registration) =>
         _current = new Snapshot(registration, Portal.CreateClient(BotToken, registration.BotId));
+
+    /// <summary>Marks the bot ready: registered, commands in place, registration stored.</summary>
+    public void MarkReady() => _registered.TrySetResult();
 
     public override string ToString() => $"{Code}#{BotId}@{Portal.Key}";
 

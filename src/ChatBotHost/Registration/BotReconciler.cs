@@ -52,6 +52,7 @@ internal sealed partial class BotReconciler(
         registration = await commands.ReconcileAsync(bot, registration, cancellationToken);
         await store.SaveAsync(bot.Portal.Key, bot.Code, registration, cancellationToken);
         bot.Use(registration);
+        bot.MarkReady();
         LogRegistered(logger, bot.Code, botId, bot.Portal.Key, bot.Settings.EventMode);
     }
 
@@ -92,7 +93,7 @@ internal sealed partial class BotReconciler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {Bot} (id {BotId}) registered on {Portal} in {EventMode} mode")]
     private static partial void LogRegistered(ILogger logger, string bot, int botId, string portal, EventMode eventMode);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {Bot} (id {BotId}) differed from its declaration; updated it (eventMode {EventMode})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bot {Bot} (id {BotId}): Bot.update sent so the portal matches the declaration (eventMode {EventMode})")]
     private static partial void LogUpdated(ILogger logger, string bot, int botId, string eventMode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {Bot} (id {BotId}) no longer exists on the portal; registering it again")]

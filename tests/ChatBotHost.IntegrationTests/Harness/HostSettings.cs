@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using ChatBotHost.Emulator;
+
+namespace ChatBotHost.IntegrationTests.Harness;
+
+/// <summary>The configuration a test host runs with, as the key/value pairs an operator would set.</summary>
+internal sealed class HostSettings
+{
+    public const string EchoToken = "echo-token-0123456789abcdef";
+    public const string CounterToken = "counter-token-0123456789abcdef";
+
+    private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
+
+    public HostSettings(BitrixEmulator emulator, string? redis, string eventMode)
+    {
+        Port = FreePort();
+        Set("ChatBotHost:Portal:WebhookUrl", emulator.WebhookUrl.AbsoluteUri);
+        Set("ChatBotHost:Redis:Configuration", redis ?? "");
+        Set("ChatBotHost:PublicUrl", $"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/");
+        Set("ChatBotHost:Bots:echo:BotToken", EchoToken);
+        Set("ChatBotHost:Bots:echo:EventMode", eventMode);
+        Set("ChatBotHost:Bots:counter:BotToken", CounterToken);
+        Set("ChatBotHost:Bots:counter:EventMode", eventMode);
+
+        // Fast polling keeps the tests short; correctness never depends on these delays.
+        Set("ChatBotHost:Fetch:IdleDelay", "00:00:00.050");
+        Set("ChatBotHost:Fetch:BusyDelay", "00:00:00");
+        Set("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    public int Port { get; }
+
+    public IReadOnlyDictionary<string, string?> Values => _values;
+
+    public HostSettings Set(string key, string? value)
+    {
+        _values[key] = value;
+        return this;
+    }
+
+    /// <summary>The settings as command-line arguments, for a host started as a separate process.</summary>
+    public IEnumerable<string> AsArguments() =>
+        _values.Select(kv => $"--{kv.Key}={kv.Value}").Append($"--urls=http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
