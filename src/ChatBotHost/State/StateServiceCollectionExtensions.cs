@@ -6,40 +6,43 @@ namespace ChatBotHost.State;
 /// <summary>Registers the state stores: Redis when a configuration string is given, in-memory otherwise.</summary>
 public static class StateServiceCollectionExtensions
 {
-    /// <summary>Registers the stores; an empty <paramref name="redisConfiguration"/> selects in-memory state.</summary>
+    /// <summary>
+    /// Registers the stores as singletons. An empty <paramref name="redisConfiguration"/> selects in-memory state;
+    /// otherwise it is a StackExchange.Redis configuration string (setting ChatBotHost:Redis:Configuration).
+    /// <paramref name="dialogStateRetention"/> (default 30 days) is how long an untouched dialog's state is kept.
+    /// A TimeProvider registered in the container drives in-memory expiry.
+    /// </summary>
     public static IServiceCollection AddStateStores(
-        this IServiceCollection services, string? redisConfiguration, string keyPrefix = RedisKeys.DefaultPrefix) =>
-        services.AddStateStores(new StateStoreOptions { RedisConfiguration = redisConfiguration, KeyPrefix = keyPrefix });
-
-    /// <summary>Registers the stores as the options say (singletons).</summary>
-    public static IServiceCollection AddStateStores(this IServiceCollection services, StateStoreOptions options)
+        this IServiceCollection services,
+        string? redisConfiguration,
+        string keyPrefix = RedisKeys.DefaultPrefix,
+        TimeSpan? dialogStateRetention = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(options);
-        StateStoreOptions.ValidateRetention(options.DialogStateRetention);
-        return string.IsNullOrWhiteSpace(options.RedisConfiguration)
-            ? AddInMemory(services, options)
-            : AddRedis(services, options, options.RedisConfiguration);
+        var retention = dialogStateRetention ?? StateRetention.DefaultDialogState;
+        StateRetention.Validate(retention, nameof(dialogStateRetention));
+        return string.IsNullOrWhiteSpace(redisConfiguration)
+            ? AddInMemory(services, retention)
+            : AddRedis(services, redisConfiguration, keyPrefix, retention);
     }
 
-    private static IServiceCollection AddInMemory(IServiceCollection services, StateStoreOptions options)
+    private static IServiceCollection AddInMemory(IServiceCollection services, TimeSpan retention)
     {
         services.AddSingleton(new StateStoreInfo(StateStoreKind.InMemory, "in-memory state: everything is lost on restart"));
         services.AddSingleton<IDialogStateStore>(provider =>
-            new InMemoryDialogStateStore(TimeProviderOf(provider), options.DialogStateRetention));
+            new InMemoryDialogStateStore(TimeProviderOf(provider), retention));
         services.AddSingleton<IOffsetStore, InMemoryOffsetStore>();
         services.AddSingleton<IDeduplicationStore>(provider => new InMemoryDeduplicationStore(TimeProviderOf(provider)));
         services.AddSingleton<IBotRegistrationStore, InMemoryBotRegistrationStore>();
         return services;
     }
 
-    private static IServiceCollection AddRedis(IServiceCollection services, StateStoreOptions options, string configuration)
+    private static IServiceCollection AddRedis(IServiceCollection services, string configuration, string keyPrefix, TimeSpan retention)
     {
         // Parsed now, so a malformed setting fails at start-up; the connection itself is opened at first use
         // (or when the host calls RedisConnection.ConnectAsync to fail fast).
         var connection = new RedisConnection(configuration);
-        var keys = new RedisKeys(options.KeyPrefix);
-        var retention = options.DialogStateRetention;
+        var keys = new RedisKeys(keyPrefix);
         services.AddSingleton(new StateStoreInfo(
             StateStoreKind.Redis, $"Redis at {connection.Endpoints}, key prefix '{keys.Prefix}'"));
         // Registered by factory so the container owns (and disposes) the connection.

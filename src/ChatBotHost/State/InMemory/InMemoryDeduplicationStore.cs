@@ -33,7 +33,7 @@ public sealed class InMemoryDeduplicationStore : IDeduplicationStore
     /// <inheritdoc />
     public Task MarkHandledAsync(string portal, int botId, string eventKey, TimeSpan retention, CancellationToken cancellationToken)
     {
-        StateStoreOptions.ValidateRetention(retention);
+        StateRetention.Validate(retention);
         cancellationToken.ThrowIfCancellationRequested();
         var key = Key(portal, botId, eventKey);
         lock (_lock)

@@ -9,7 +9,7 @@ public sealed class InMemoryDialogStateStore : IDialogStateStore
 
     /// <summary>Creates the store with the system clock and the default retention.</summary>
     public InMemoryDialogStateStore()
-        : this(TimeProvider.System, StateStoreOptions.DefaultDialogStateRetention)
+        : this(TimeProvider.System, StateRetention.DefaultDialogState)
     {
     }
 
@@ -17,7 +17,7 @@ public sealed class InMemoryDialogStateStore : IDialogStateStore
     public InMemoryDialogStateStore(TimeProvider timeProvider, TimeSpan retention)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        StateStoreOptions.ValidateRetention(retention);
+        StateRetention.Validate(retention);
         _states = new ExpiringMap<DialogKey, VersionedState>(timeProvider);
         _retention = retention;
     }

@@ -25,7 +25,7 @@ public sealed class RedisDeduplicationStore : IDeduplicationStore
     /// <inheritdoc />
     public Task MarkHandledAsync(string portal, int botId, string eventKey, TimeSpan retention, CancellationToken cancellationToken)
     {
-        StateStoreOptions.ValidateRetention(retention);
+        StateRetention.Validate(retention);
         var key = _keys.Seen(portal, botId, eventKey);
         return _connection.ExecuteAsync(database => database.StringSetAsync(key, 1, retention), cancellationToken);
     }

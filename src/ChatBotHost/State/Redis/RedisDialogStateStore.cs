@@ -33,7 +33,7 @@ public sealed class RedisDialogStateStore : IDialogStateStore
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(keys);
-        StateStoreOptions.ValidateRetention(retention);
+        StateRetention.Validate(retention);
         _connection = connection;
         _keys = keys;
         _retention = retention;

@@ -1,0 +1,87 @@
+using ChatBotHost.State;
+using ChatBotHost.State.Redis;
+
+namespace ChatBotHost.Tests.State;
+
+public sealed class RedisKeysTests
+{
+    private readonly RedisKeys _keys = new();
+
+    [Fact]
+    public void Families_PlainComponents_UseDocumentedLayout()
+    {
+        Assert.Equal("cbh:{b24.example.ru:7:chat42}:state", _keys.DialogState(new DialogKey("b24.example.ru", 7, "chat42")));
+        Assert.Equal("cbh:{b24.example.ru:echo}:offset", _keys.Offset("b24.example.ru", "echo"));
+        Assert.Equal("cbh:{b24.example.ru:7}:seen:m-1", _keys.Seen("b24.example.ru", 7, "m-1"));
+        Assert.Equal("cbh:{b24.example.ru:echo}:registration", _keys.Registration("b24.example.ru", "echo"));
+    }
+
+    [Fact]
+    public void DialogState_CustomPrefix_StartsWithIt()
+    {
+        Assert.Equal("app:x:{p:1:d}:state", new RedisKeys("app:x").DialogState(new DialogKey("p", 1, "d")));
+    }
+
+    [Theory]
+    [InlineData("{tag}")]
+    [InlineData("cbh}")]
+    public void Constructor_PrefixWithBrace_Throws(string prefix)
+    {
+        Assert.Throws<ArgumentException>(() => new RedisKeys(prefix));
+    }
+
+    [Theory]
+    [InlineData("chat:1", "chat%3A1")]
+    [InlineData("a}b", "a%7Db")]
+    [InlineData("{x}", "%7Bx%7D")]
+    [InlineData("100%", "100%25")]
+    [InlineData("line\nbreak", "line%0Abreak")]
+    [InlineData("чат 1", "чат 1")]
+    public void Escape_SpecialCharacters_ArePercentEncoded(string component, string escaped)
+    {
+        Assert.Equal(escaped, RedisKeys.Escape(component));
+    }
+
+    [Theory]
+    [InlineData("1:2}{3")]
+    [InlineData("}")]
+    [InlineData("{")]
+    [InlineData("}:{")]
+    public void DialogState_IdWithBracesAndColons_HashTagHoldsExactlyPortalBotAndDialog(string dialogId)
+    {
+        var key = _keys.DialogState(new DialogKey("b24.example.ru", 7, dialogId));
+
+        var tag = ClusterHashTag(key);
+
+        Assert.Equal($"b24.example.ru:7:{RedisKeys.Escape(dialogId)}", tag);
+        Assert.Equal(3, tag.Split(':').Length);
+        Assert.EndsWith("}:state", key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DialogState_PartsThatWouldJoinAlike_GiveDifferentKeys()
+    {
+        Assert.NotEqual(
+            _keys.DialogState(new DialogKey("p:1", 2, "d")),
+            _keys.DialogState(new DialogKey("p", 1, "2:d")));
+        Assert.NotEqual(
+            _keys.DialogState(new DialogKey("p", 1, "a:b")),
+            _keys.DialogState(new DialogKey("p", 1, "a%3Ab")));
+    }
+
+    [Fact]
+    public void Seen_EventKeyWithBraces_KeepsBotHashTag()
+    {
+        var key = _keys.Seen("p", 7, "{evil}");
+
+        Assert.Equal("p:7", ClusterHashTag(key));
+    }
+
+    // Redis Cluster hashes only the part between the first '{' and the first '}' after it.
+    private static string ClusterHashTag(string key)
+    {
+        var open = key.IndexOf('{', StringComparison.Ordinal);
+        var close = key.IndexOf('}', open + 1);
+        return key[(open + 1)..close];
+    }
+}
