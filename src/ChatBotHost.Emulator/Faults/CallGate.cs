@@ -11,17 +11,18 @@ namespace ChatBotHost.Emulator.Faults;
 internal sealed class CallGate(CancellationToken stopping)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, TaskCompletionSource> _holds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, HoldEntry> _holds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _waiting = new(StringComparer.OrdinalIgnoreCase);
     private readonly Waiters<string> _arrivals = new();
 
-    public IDisposable Hold(string method)
+    /// <summary>Holds calls of the method; the first <paramref name="letThrough"/> still pass (to stop a client mid-sequence).</summary>
+    public IDisposable Hold(string method, int letThrough = 0)
     {
         var key = MethodNames.Normalize(method);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (!_holds.TryAdd(key, release))
+            if (!_holds.TryAdd(key, new HoldEntry(release) { LetThrough = letThrough }))
             {
                 throw new InvalidOperationException($"Calls to {key} are already held.");
             }
@@ -47,8 +48,15 @@ internal sealed class CallGate(CancellationToken stopping)
         {
             foreach (var method in methods)
             {
-                if (_holds.TryGetValue(method, out release))
+                if (_holds.TryGetValue(method, out var hold))
                 {
+                    if (hold.LetThrough > 0)
+                    {
+                        hold.LetThrough--;
+                        continue;
+                    }
+
+                    release = hold.Release;
                     heldMethod = method;
                     _waiting[method] = _waiting.GetValueOrDefault(method) + 1;
                     break;
@@ -97,6 +105,13 @@ internal sealed class CallGate(CancellationToken stopping)
 
         return _arrivals.AwaitAsync(
             arrival, timeout, () => $"No call to {key} was held within {timeout.TotalSeconds:0.#} s.", cancellationToken);
+    }
+
+    private sealed class HoldEntry(TaskCompletionSource release)
+    {
+        public TaskCompletionSource Release { get; } = release;
+
+        public int LetThrough { get; set; }
     }
 
     private sealed class Release(Action release) : IDisposable

@@ -137,6 +137,9 @@ public sealed class EmulatedPortal
     /// <summary>While the handle lives, requests for <paramref name="method"/> (also inside a batch) wait unanswered.</summary>
     public IDisposable HoldCalls(string method) => CallGate.Hold(method);
 
+    /// <summary>Lets the next <paramref name="letThrough"/> calls of <paramref name="method"/> pass, then holds the rest.</summary>
+    public IDisposable HoldCalls(string method, int letThrough) => CallGate.Hold(method, letThrough);
+
     public Task WaitForHeldCallAsync(string method, TimeSpan timeout, CancellationToken cancellationToken = default) =>
         CallGate.WaitForHeldAsync(method, timeout, cancellationToken);
 
