@@ -6,6 +6,9 @@ internal enum TurnOutcome
     /// <summary>Still in the pipeline.</summary>
     Pending,
 
+    /// <summary>A middleware ended the turn without calling the rest of the pipeline.</summary>
+    StoppedByMiddleware,
+
     /// <summary>A handler ran to completion.</summary>
     Handled,
 

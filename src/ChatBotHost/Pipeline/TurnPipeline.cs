@@ -43,7 +43,7 @@ internal sealed class TurnPipeline
         await using var scope = _scopes.CreateAsyncScope();
         var turn = new TurnContext(bot, evt, scope.ServiceProvider);
         await _pipeline(turn, cancellationToken);
-        return turn.Outcome;
+        return turn.Outcome == TurnOutcome.Pending ? TurnOutcome.StoppedByMiddleware : turn.Outcome;
     }
 
     /// <summary>Registers the stages in dependency injection.</summary>
