@@ -1,3 +1,6 @@
+using ChatBotHost.Abstractions.Dialogs;
+using ChatBotHost.Abstractions.Prompts;
+using ChatBotHost.Abstractions.Timers;
 using ChatBotHost.Abstractions.Turns;
 using ChatBotHost.Bitrix.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +15,8 @@ public sealed class BotBuilder
     private readonly List<CommandDeclaration> _commands = [];
     private readonly List<Route> _routes = [];
     private readonly List<Type> _middleware = [];
+    private readonly List<Type> _dialogs = [];
+    private readonly List<CronJob> _cronJobs = [];
     private BotProfile? _profile;
 
     /// <summary>Sets the bot's code and display name, and optionally the rest of its profile.</summary>
@@ -31,6 +36,11 @@ public sealed class BotBuilder
     {
         ArgumentNullException.ThrowIfNull(command);
         var name = command.Name.TrimStart('/').ToLowerInvariant();
+        if (string.Equals(name, AnswerButton.Command, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Command '{name}' is reserved for the buttons of dialog prompts.");
+        }
+
         if (_commands.Any(c => string.Equals(c.Name, name, StringComparison.Ordinal)))
         {
             throw new InvalidOperationException($"Command '{name}' is declared twice.");
@@ -65,6 +75,44 @@ public sealed class BotBuilder
             when,
             typeof(THandler).Name);
 
+    /// <summary>Declares a dialog, so that it can be started and resumed; its instances are created through dependency injection.</summary>
+    public BotBuilder Dialog<TDialog>()
+        where TDialog : DialogBase
+    {
+        var id = DialogBase.IdOf(typeof(TDialog));
+        if (_dialogs.Any(d => string.Equals(DialogBase.IdOf(d), id, StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException($"Dialog '{id}' is declared twice (dialogs are stored by class name).");
+        }
+
+        _dialogs.Add(typeof(TDialog));
+        return this;
+    }
+
+    /// <summary>Handles the callbacks scheduled with <c>turn.Timers.ScheduleAsync(name, …)</c>.</summary>
+    public BotBuilder OnTimer(string name, TurnHandler<TimerFired> handler)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return On(handler, t => t.Kind == TimerKind.Callback && string.Equals(t.Name, name, StringComparison.Ordinal), $"timer {name}");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="handler"/> on a Quartz cron schedule (seconds first, e.g. "0 0 9 ? * MON-FRI"), in UTC unless
+    /// <paramref name="timeZone"/> is given; each occurrence runs once across replicas.
+    /// </summary>
+    public BotBuilder Every(string name, string cronExpression, TurnHandler<TimerFired> handler, TimeZoneInfo? timeZone = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(cronExpression);
+        if (_cronJobs.Any(j => string.Equals(j.Name, name, StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException($"Job '{name}' is declared twice.");
+        }
+
+        _cronJobs.Add(new CronJob(name, cronExpression, timeZone ?? TimeZoneInfo.Utc));
+        return On(handler, t => t.Kind == TimerKind.Cron && string.Equals(t.Name, name, StringComparison.Ordinal), $"job {name}");
+    }
+
     /// <summary>Adds a middleware that runs, in declaration order, around this bot's handlers only.</summary>
     public BotBuilder Use<TMiddleware>()
         where TMiddleware : IBotMiddleware
@@ -74,10 +122,25 @@ public sealed class BotBuilder
     }
 
     /// <summary>Finishes the declaration; fails when the profile is missing.</summary>
-    public BotDefinition Build(string declaringType) =>
-        new(
-            _profile ?? throw new InvalidOperationException($"{declaringType}.Configure must call Profile(code, name)."),
-            _commands.ToArray(),
-            _routes.ToArray(),
-            _middleware.ToArray());
+    public BotDefinition Build(string declaringType)
+    {
+        var profile = _profile ?? throw new InvalidOperationException($"{declaringType}.Configure must call Profile(code, name).");
+        var commands = _commands.ToList();
+        if (_dialogs.Count > 0)
+        {
+            // Prompt buttons send this hidden command; the dialog engine takes it before any route sees it.
+            commands.Add(new CommandDeclaration { Name = AnswerButton.Command, Hidden = true });
+        }
+
+        // Scheduled messages are sent by the host itself, whatever routes the bot declares.
+        Route scheduledMessages = new(
+            "scheduled message",
+            e => e is TimerFired { Kind: TimerKind.Message },
+            (e, turn, ct) => ScheduledMessage.SendAsync((TimerFired)e, turn, ct));
+        return new BotDefinition(profile, commands, [scheduledMessages, .. _routes], _middleware.ToArray())
+        {
+            Dialogs = _dialogs.ToArray(),
+            CronJobs = _cronJobs.ToArray(),
+        };
+    }
 }

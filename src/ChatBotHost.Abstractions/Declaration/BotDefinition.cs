@@ -1,6 +1,6 @@
 namespace ChatBotHost.Abstractions.Declaration;
 
-/// <summary>A configured bot: what is registered on the portal and how its events are routed.</summary>
+/// <summary>A configured bot: what is registered on the portal, how its events are routed, its dialogs and jobs.</summary>
 public sealed record BotDefinition(
     BotProfile Profile,
     IReadOnlyList<CommandDeclaration> Commands,
@@ -9,4 +9,14 @@ public sealed record BotDefinition(
 {
     /// <summary>The bot's code.</summary>
     public string Code => Profile.Code;
+
+    /// <summary>The dialog classes the bot declared; a running dialog is resumed by its class name.</summary>
+    public IReadOnlyList<Type> Dialogs { get; init; } = [];
+
+    /// <summary>The recurring jobs the bot declared.</summary>
+    public IReadOnlyList<CronJob> CronJobs { get; init; } = [];
+
+    /// <summary>The declared dialog with this id (class name), or null.</summary>
+    public Type? FindDialog(string id) =>
+        Dialogs.FirstOrDefault(d => string.Equals(ChatBotHost.Abstractions.Dialogs.DialogBase.IdOf(d), id, StringComparison.Ordinal));
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using ChatBotHost.Abstractions.Declaration;
+using ChatBotHost.Abstractions.Dialogs;
+using ChatBotHost.Abstractions.Timers;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Bitrix.Requests.Messages;
@@ -25,6 +28,15 @@ public interface ITurnContext
 
     /// <summary>This dialog's state, loaded after the dialog's lock was taken and saved when the turn ends.</summary>
     IDialogState State { get; }
+
+    /// <summary>The culture of the turn, from the event's language; also set as the current (UI) culture while it runs.</summary>
+    CultureInfo Culture { get; }
+
+    /// <summary>Starts, cancels and inspects the dialogs of this conversation.</summary>
+    IDialogControl Dialogs { get; }
+
+    /// <summary>Schedules messages and callbacks into this conversation.</summary>
+    ITimers Timers { get; }
 
     /// <summary>A REST client already authorized as this bot, for methods the helpers below do not cover.</summary>
     IBitrixClient Api { get; }
