@@ -1,0 +1,35 @@
+using ChatBotHost.Abstractions.Declaration;
+using ChatBotHost.Bitrix.Events;
+
+namespace ChatBotHost.Bots.Helpdesk;
+
+/// <summary>
+/// Takes helpdesk tickets through a dialog (subject, priority, confirmation) and lists them. Shows dialogs with prompts
+/// and buttons, interruptions (/cancel, /help while a question waits), inactivity reminders and per-language texts.
+/// </summary>
+public sealed class HelpdeskBot : IBot
+{
+    public void Configure(BotBuilder bot)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        bot.Profile("helpdesk", "Helpdesk", p => p with { WorkPosition = "Takes your tickets", Color = "darkBlue" })
+            .Command(Declare("ticket", "Open a ticket", "Ticket eröffnen"), (_, turn, ct) => TicketCommands.OpenAsync(turn, ct))
+            .Command(
+                Declare("tickets", "List your tickets", "Ihre Tickets anzeigen"),
+                (_, turn, ct) => TicketCommands.ListAsync(turn, ct))
+            .Command(
+                Declare("cancel", "Drop the ticket draft", "Ticketentwurf verwerfen"),
+                (_, turn, ct) => ConversationCommands.CancelAsync(turn, ct))
+            .Command(Declare("help", "Show the commands", "Befehle anzeigen"), (_, turn, ct) => ConversationCommands.HelpAsync(turn, ct))
+            .Dialog<NewTicketDialog>()
+            // While a draft waits its dialog takes the messages; these routes see only messages outside a dialog.
+            .OnMessage((_, turn, ct) => ConversationCommands.GreetAsync(turn, ct))
+            .On<BotJoinedChat>((_, turn, ct) => ConversationCommands.GreetAsync(turn, ct));
+    }
+
+    private static CommandDeclaration Declare(string name, string english, string german) => new()
+    {
+        Name = name,
+        Title = new Dictionary<string, string>(StringComparer.Ordinal) { ["en"] = english, ["de"] = german },
+    };
+}
