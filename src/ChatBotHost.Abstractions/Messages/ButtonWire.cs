@@ -13,28 +13,27 @@ internal static class ButtonWire
             return new JsonObject { ["TYPE"] = "NEWLINE" };
         }
 
-        var json = new JsonObject { ["TEXT"] = b.Text };
-        Put(json, "LINK", b.Link);
-        Put(json, "COMMAND", b.Command);
-        Put(json, "COMMAND_PARAMS", b.CommandParams);
-        Put(json, "ACTION", b.Action is { } action ? Name(action) : null);
-        Put(json, "ACTION_VALUE", b.ActionValue);
-        if (b.AppId is { } appId) { json["APP_ID"] = appId; }
-        Put(json, "APP_PARAMS", b.AppParams);
-        Put(json, "BLOCK", b.Block is { } block ? WireValues.YesNo(block) : null);
-        Put(json, "DISABLED", b.Disabled is { } disabled ? WireValues.YesNo(disabled) : null);
-        Put(json, "CONTEXT", b.Context is { } context ? Name(context) : null);
-        Put(json, "DISPLAY", b.Display is { } display ? Name(display) : null);
-        if (b.Width is { } width) { json["WIDTH"] = width; }
-        Put(json, "BG_COLOR", b.BgColor);
-        Put(json, "TEXT_COLOR", b.TextColor);
-        Put(json, "OFF_BG_COLOR", b.OffBgColor);
-        Put(json, "OFF_TEXT_COLOR", b.OffTextColor);
-        Put(json, "BG_COLOR_TOKEN", b.BgColorToken is { } token ? Name(token) : null);
-        return json;
+        return new JsonObject { ["TEXT"] = b.Text }
+            .Opt("LINK", b.Link)
+            .Opt("COMMAND", b.Command)
+            .Opt("COMMAND_PARAMS", b.CommandParams)
+            .Opt("ACTION", b.Action is { } action ? Name(action) : null)
+            .Opt("ACTION_VALUE", b.ActionValue)
+            .Opt("APP_ID", b.AppId)
+            .Opt("APP_PARAMS", b.AppParams)
+            .Opt("BLOCK", b.Block)
+            .Opt("DISABLED", b.Disabled)
+            .Opt("CONTEXT", b.Context is { } context ? Name(context) : null)
+            .Opt("DISPLAY", b.Display is { } display ? Name(display) : null)
+            .Opt("WIDTH", b.Width)
+            .Opt("BG_COLOR", b.BgColor)
+            .Opt("TEXT_COLOR", b.TextColor)
+            .Opt("OFF_BG_COLOR", b.OffBgColor)
+            .Opt("OFF_TEXT_COLOR", b.OffTextColor)
+            .Opt("BG_COLOR_TOKEN", b.BgColorToken is { } token ? Name(token) : null);
     }
 
-    /// <summary>The wire value of a colour token; Bitrix24 documents these in lower case, unlike the other enums.</summary>
+    /// <summary>The wire value of a colour token (buttons, attaches, grid items); Bitrix24 documents these in lower case.</summary>
     public static string Name(ButtonColorToken token) => token switch
     {
         ButtonColorToken.Primary => "primary",
@@ -61,12 +60,4 @@ internal static class ButtonWire
     };
 
     private static string Name(ButtonDisplay display) => display == ButtonDisplay.Line ? "LINE" : "BLOCK";
-
-    private static void Put(JsonObject json, string key, string? value)
-    {
-        if (value is not null)
-        {
-            json[key] = value;
-        }
-    }
 }

@@ -3,7 +3,7 @@ using ChatBotHost.Bitrix.Requests.Messages;
 
 namespace ChatBotHost.Abstractions.Turns;
 
-/// <summary>Shorthands for common answers: plain text, text with buttons.</summary>
+/// <summary>Shorthands for common answers: plain text, text with buttons, text with an attach.</summary>
 public static class TurnContextExtensions
 {
     /// <summary>Sends a plain BB-code text into this dialog and returns the message id.</summary>
@@ -16,6 +16,15 @@ public static class TurnContextExtensions
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(keyboard);
         return turn.ReplyAsync(new MessageFields { Message = text, Keyboard = keyboard.ToJson(turn.BotId) }, cancellationToken);
+    }
+
+    /// <summary>Sends a BB-code text (may be empty) with a rich attach under it and returns the message id.</summary>
+    public static Task<int> ReplyAsync(this ITurnContext turn, string text, Attach attach, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(attach);
+        return turn.ReplyAsync(
+            new MessageFields { Message = string.IsNullOrEmpty(text) ? null : text, Attach = attach.ToJson() }, cancellationToken);
     }
 
     /// <summary>Answers the command being handled with a plain text.</summary>
