@@ -1,5 +1,6 @@
 using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Abstractions.Dialogs;
+using ChatBotHost.Abstractions.Messages;
 using ChatBotHost.Abstractions.Prompts;
 
 namespace ChatBotHost.Bots.Helpdesk;
@@ -28,7 +29,7 @@ public sealed class NewTicketDialog(BotConfiguration configuration) : Dialog<Tic
             .Ask(new ChoicePrompt<TicketPriority>(HelpdeskTexts.AskPriority, Priorities), (draft, priority) => draft.Priority = priority)
             .Ask(
                 draft => new ConfirmPrompt(Wording.ForEveryLanguage(
-                    HelpdeskTexts.Confirm, Wording.Escape(draft.Subject), HelpdeskTexts.Label(draft.Priority))),
+                    HelpdeskTexts.Confirm, BbCode.Escape(draft.Subject), HelpdeskTexts.Label(draft.Priority))),
                 (draft, yes) => draft.Confirmed = yes)
             .Step(FileAsync);
 
@@ -65,7 +66,7 @@ public sealed class NewTicketDialog(BotConfiguration configuration) : Dialog<Tic
 
         var ticket = await new TicketBook(step.Turn.State).AddAsync(step.State.Subject, step.State.Priority, cancellationToken);
         await step.ReplyAsync(
-            Wording.Format(HelpdeskTexts.Created, step.Turn.Culture, ticket.Number, Wording.Escape(ticket.Subject)),
+            Wording.Format(HelpdeskTexts.Created, step.Turn.Culture, ticket.Number, BbCode.Escape(ticket.Subject)),
             cancellationToken);
         return step.End(ticket.Number);
     }

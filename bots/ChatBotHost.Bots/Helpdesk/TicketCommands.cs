@@ -1,5 +1,6 @@
 using System.Text;
 using ChatBotHost.Abstractions.Dialogs;
+using ChatBotHost.Abstractions.Messages;
 using ChatBotHost.Abstractions.Turns;
 
 namespace ChatBotHost.Bots.Helpdesk;
@@ -29,7 +30,7 @@ public static class TicketCommands
             foreach (var ticket in tickets)
             {
                 text.Append('\n').Append(Wording.Format(
-                    HelpdeskTexts.TicketLine, turn.Culture, ticket.Number, Wording.Escape(ticket.Subject), HelpdeskTexts.Label(ticket.Priority)));
+                    HelpdeskTexts.TicketLine, turn.Culture, ticket.Number, BbCode.Escape(ticket.Subject), HelpdeskTexts.Label(ticket.Priority)));
             }
 
             await turn.ReplyAsync(text.ToString(), cancellationToken);

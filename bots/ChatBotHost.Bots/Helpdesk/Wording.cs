@@ -26,14 +26,4 @@ public static class Wording
             .Select(language => (language, Format(template, CultureInfo.GetCultureInfo(language), args)))
             .ToArray());
     }
-
-    /// <summary>User text made safe to embed in a BB-code message.</summary>
-    public static string Escape(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-
-        // TODO: use BbCode.Escape (branch wip-format) once it is merged, and drop this method.
-        // A zero-width space after '[' stops user text from opening a tag ("[b]", "[url=…]") and looks the same.
-        return text.Replace("[", "[\u200B", StringComparison.Ordinal);
-    }
 }

@@ -1,3 +1,4 @@
+using ChatBotHost.Abstractions.Messages;
 using ChatBotHost.Abstractions.Timers;
 using ChatBotHost.Abstractions.Turns;
 using ChatBotHost.Bitrix.Events;
@@ -32,11 +33,7 @@ public static class RemindCommand
         }
 
         // The timer lives in the host's store, so the reminder survives restarts and fires once across replicas.
-        await turn.Timers.ScheduleMessageAsync(delay, "⏰ " + Escape(parts[1].Trim()), cancellationToken);
+        await turn.Timers.ScheduleMessageAsync(delay, "⏰ " + BbCode.Escape(parts[1].Trim()), cancellationToken);
         await turn.ReplyAsync($"I will remind you in {ReminderDelay.Describe(delay)}.", cancellationToken);
     }
-
-    // TODO: use BbCode.Escape (branch wip-format) once it is merged, and drop this method.
-    // A zero-width space after '[' stops the reminder text from opening a BB-code tag and looks the same.
-    private static string Escape(string text) => text.Replace("[", "[\u200B", StringComparison.Ordinal);
 }

@@ -20,6 +20,9 @@ public sealed class ChatBotHostOptions
     /// <summary>Fetch-mode polling.</summary>
     public FetchOptions Fetch { get; set; } = new();
 
+    /// <summary>Timers: dialog timeouts, scheduled messages and callbacks.</summary>
+    public TimerOptions Timers { get; set; } = new();
+
     /// <summary>The settings of one bot, or defaults when the bot has no section.</summary>
     public BotSettings For(string botCode) => Bots.TryGetValue(botCode, out var settings) ? settings : new BotSettings();
 }

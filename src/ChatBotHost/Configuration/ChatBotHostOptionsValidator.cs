@@ -30,6 +30,7 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         }
 
         ValidateFetch(options.Fetch, errors);
+        ValidateTimers(options.Timers, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -78,6 +79,24 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         if (fetch.MaxBackoff <= TimeSpan.Zero)
         {
             errors.Add($"{Prefix}:Fetch:MaxBackoff must be positive (e.g. 00:01:00).");
+        }
+    }
+
+    private static void ValidateTimers(TimerOptions timers, List<string> errors)
+    {
+        if (timers.PollInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}:Timers:PollInterval must be positive (e.g. 00:00:01).");
+        }
+
+        if (timers.ClaimLease <= TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{Prefix}:Timers:ClaimLease must be longer than a second (e.g. 00:01:00); it must outlast the longest turn.");
+        }
+
+        if (timers.RetryWindow < TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}:Timers:RetryWindow must not be negative (e.g. 01:00:00).");
         }
     }
 

@@ -3,6 +3,7 @@ using ChatBotHost.Intake.Fetch;
 using ChatBotHost.Intake.Webhook;
 using ChatBotHost.Pipeline;
 using ChatBotHost.Registration;
+using ChatBotHost.Scheduling;
 using ChatBotHost.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,9 @@ internal static class ChatBotHostServices
         services.AddSingleton<CommandReconciler>();
         services.AddSingleton<BotReconciler>();
         services.AddSingleton<BotClientFactory>();
+        services.AddSingleton<IBotClientSource>(sp => sp.GetRequiredService<BotClientFactory>());
         TurnPipeline.Register(services);
+        services.AddTimersAndDialogs();
         services.AddSingleton<FetchReceiver>();
         services.AddSingleton<WebhookIntake>();
         services.AddHostedService<BotRunner>();

@@ -1,11 +1,17 @@
+using System.Globalization;
 using ChatBotHost.Abstractions.Declaration;
+using ChatBotHost.Abstractions.Dialogs;
+using ChatBotHost.Abstractions.Localization;
+using ChatBotHost.Abstractions.Timers;
 using ChatBotHost.Abstractions.Turns;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Bitrix.Requests.ChatUi;
 using ChatBotHost.Bitrix.Requests.Commands;
 using ChatBotHost.Bitrix.Requests.Messages;
+using ChatBotHost.Dialogs;
 using ChatBotHost.Hosting;
+using ChatBotHost.Scheduling;
 using ChatBotHost.Registration;
 using ChatBotHost.State;
 
@@ -15,16 +21,21 @@ namespace ChatBotHost.Pipeline;
 internal sealed class TurnContext : ITurnContext
 {
     private readonly Lazy<DialogStateBag> _state;
+    private readonly Lazy<DialogRun> _dialogs;
+    private readonly Lazy<TurnTimers> _timers;
 
     public TurnContext(HostedBot bot, BotEvent evt, IServiceProvider services)
     {
         HostedBot = bot;
         Event = evt;
         Services = services;
-        Api = services.GetRequiredService<BotClientFactory>().For(bot);
+        Api = services.GetRequiredService<IBotClientSource>().For(bot);
         _state = new Lazy<DialogStateBag>(() => new DialogStateBag(
             services.GetRequiredService<IDialogStateStore>(),
             new DialogKey(bot.Portal.Key, bot.BotId, DialogId ?? "-")));
+        _dialogs = new Lazy<DialogRun>(() => ActivatorUtilities.CreateInstance<DialogRun>(services, this));
+        _timers = new Lazy<TurnTimers>(() => ActivatorUtilities.CreateInstance<TurnTimers>(services, this));
+        Culture = TurnCulture.For(evt.Language ?? evt.Bot.Language);
     }
 
     public HostedBot HostedBot { get; }
@@ -42,6 +53,15 @@ internal sealed class TurnContext : ITurnContext
     public string? DialogId => Event.DialogId;
 
     public IDialogState State => _state.Value;
+
+    public CultureInfo Culture { get; }
+
+    public IDialogControl Dialogs => _dialogs.Value;
+
+    /// <summary>The dialogs of this turn as the dialog stage drives them.</summary>
+    public DialogRun DialogRun => _dialogs.Value;
+
+    public ITimers Timers => _timers.Value;
 
     /// <summary>The state bag if a handler touched it, so the commit stage knows whether there is anything to save.</summary>
     public DialogStateBag? StateIfLoaded => _state.IsValueCreated ? _state.Value : null;

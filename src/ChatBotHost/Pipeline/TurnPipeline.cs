@@ -5,9 +5,10 @@ using ChatBotHost.Pipeline.Stages;
 namespace ChatBotHost.Pipeline;
 
 /// <summary>
-/// Runs every event, from either intake, through the same stages. The order is this list and nowhere else:
+/// Runs every event, from either intake or a timer, through the same stages. The order is this list and nowhere else:
 /// errors are caught outermost; the log scope covers everything; the dialog lock is taken before the duplicate
-/// check and before state is loaded, so two deliveries of one event, or two events of one dialog, never interleave.
+/// check and before state is loaded, so two deliveries of one event, or two events of one dialog, never interleave;
+/// the bot's middleware sees every event, including those a running dialog then takes before the routes.
 /// </summary>
 internal sealed class TurnPipeline
 {
@@ -24,7 +25,9 @@ internal sealed class TurnPipeline
             typeof(DialogLockStage),
             typeof(DeduplicationStage),
             typeof(StateCommitStage),
+            typeof(CultureStage),
             typeof(BotMiddlewareStage),
+            typeof(DialogStage),
         ];
         TurnStep next = services.GetRequiredService<RouterStage>().RouteAsync;
         foreach (var stageType in order.Reverse())
@@ -41,6 +44,7 @@ internal sealed class TurnPipeline
     public async Task<TurnOutcome> ProcessAsync(HostedBot bot, BotEvent evt, CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TurnScope>().Bot = bot;
         var turn = new TurnContext(bot, evt, scope.ServiceProvider);
         await _pipeline(turn, cancellationToken);
         return turn.Outcome == TurnOutcome.Pending ? TurnOutcome.StoppedByMiddleware : turn.Outcome;
@@ -54,9 +58,12 @@ internal sealed class TurnPipeline
         services.AddSingleton<DialogLockStage>();
         services.AddSingleton<DeduplicationStage>();
         services.AddSingleton<StateCommitStage>();
+        services.AddSingleton<CultureStage>();
         services.AddSingleton<BotMiddlewareStage>();
+        services.AddSingleton<DialogStage>();
         services.AddSingleton<RouterStage>();
         services.AddSingleton<DialogLocks>();
         services.AddSingleton<TurnPipeline>();
+        TurnScope.Register(services);
     }
 }

@@ -4,7 +4,7 @@ using ChatBotHost.Hosting;
 namespace ChatBotHost.Registration;
 
 /// <summary>Hands out clients that act as a bot and register it again when the portal says it no longer exists.</summary>
-internal sealed class BotClientFactory(BotReconciler reconciler)
+internal sealed class BotClientFactory(BotReconciler reconciler) : IBotClientSource
 {
     public IBitrixClient For(HostedBot bot) => new ReRegisteringClient(bot, reconciler);
 

@@ -33,6 +33,7 @@ public static class StateServiceCollectionExtensions
             new InMemoryDialogStateStore(TimeProviderOf(provider), retention));
         services.AddSingleton<IOffsetStore, InMemoryOffsetStore>();
         services.AddSingleton<IDeduplicationStore>(provider => new InMemoryDeduplicationStore(TimeProviderOf(provider)));
+        services.AddSingleton<ITimerStore, InMemoryTimerStore>(); // TEMP-BORROWED
         services.AddSingleton<IBotRegistrationStore, InMemoryBotRegistrationStore>();
         return services;
     }

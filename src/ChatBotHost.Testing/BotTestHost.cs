@@ -1,0 +1,117 @@
+using ChatBotHost.Abstractions.Declaration;
+using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Configuration;
+using ChatBotHost.Hosting;
+using ChatBotHost.Pipeline;
+using ChatBotHost.Scheduling;
+using ChatBotHost.State;
+using ChatBotHost.Registration;
+
+namespace ChatBotHost.Testing;
+
+/// <summary>
+/// Runs one bot the way the host does — the same pipeline, dialog engine and timer dispatch — over in-memory state,
+/// a recording portal and a manual clock. Start conversations with <see cref="Conversation"/>.
+/// </summary>
+public sealed class BotTestHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly FailureCollector _failures = new();
+    private int _nextEventId;
+
+    private BotTestHost(Type botType, BotTestOptions options)
+    {
+        Options = options;
+        Clock = new ManualClock(options.Start);
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(_failures));
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddStateStores(redisConfiguration: null);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChatBotHostOptions()));
+        services.AddSingleton<IBotClientSource>(new RecordingClientSource(Portal));
+        services.AddSingleton(sp => new BotDirectory([CreateBot(sp, botType, options.BotId)]));
+        services.AddSingleton<IConfiguration>(sp => BotSettingsOf(sp.GetRequiredService<BotDirectory>().All.Single().Code, options));
+        TurnPipeline.Register(services);
+        services.AddDialogEngine();
+        options.ConfigureServices?.Invoke(services);
+        _services = services.BuildServiceProvider(validateScopes: true);
+        Bot = _services.GetRequiredService<BotDirectory>().All.Single();
+    }
+
+    /// <summary>The clock the bot's timers run on; <see cref="Conversation.Wait"/> moves it.</summary>
+    public ManualClock Clock { get; }
+
+    /// <summary>Every message the bot sent, in order, in any dialog.</summary>
+    public IReadOnlyList<SentMessage> Sent => Portal.Messages;
+
+    /// <summary>The REST methods the bot called, in order.</summary>
+    public IReadOnlyList<string> Calls => Portal.Calls;
+
+    /// <summary>The services of the bot under test.</summary>
+    public IServiceProvider Services => _services;
+
+    internal RecordingPortal Portal { get; } = new();
+
+    internal HostedBot Bot { get; }
+
+    internal BotTestOptions Options { get; }
+
+    /// <summary>Starts a host for the bot class <typeparamref name="TBot"/>.</summary>
+    public static BotTestHost Create<TBot>(Action<BotTestOptions>? configure = null)
+        where TBot : IBot
+    {
+        var options = new BotTestOptions();
+        configure?.Invoke(options);
+        return new BotTestHost(typeof(TBot), options);
+    }
+
+    /// <summary>A private chat between the bot and the user with this id.</summary>
+    public Conversation Conversation(int userId = 1) => new(this, userId);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    internal long NextEventId() => Interlocked.Increment(ref _nextEventId);
+
+    /// <summary>Runs one event through the pipeline; a failed turn fails the test with the handler's exception.</summary>
+    internal async Task ProcessAsync(BotEvent evt)
+    {
+        var outcome = await _services.GetRequiredService<TurnPipeline>().ProcessAsync(Bot, evt, CancellationToken.None);
+        if (outcome == TurnOutcome.Failed)
+        {
+            var cause = _failures.TakeLast();
+            throw new ConversationAssertionException($"Handling {evt.Type} failed: {cause?.Message}", cause ?? new InvalidOperationException("no exception was logged"));
+        }
+    }
+
+    /// <summary>Moves the clock and fires every timer that came due, as the host's scheduler would.</summary>
+    internal async Task PassTimeAsync(TimeSpan time)
+    {
+        Clock.Advance(time);
+        await _services.GetRequiredService<DueTimerDispatcher>().DispatchDueAsync(CancellationToken.None);
+        if (_failures.TakeLast() is { } cause)
+        {
+            throw new ConversationAssertionException($"A timer's turn failed: {cause.Message}", cause);
+        }
+    }
+
+    internal Task<VersionedState?> LoadStateAsync(string dialogId) =>
+        _services.GetRequiredService<IDialogStateStore>().LoadAsync(new DialogKey(Bot.Portal.Key, Bot.BotId, dialogId), CancellationToken.None);
+
+    private static HostedBot CreateBot(IServiceProvider services, Type botType, int botId)
+    {
+        var definition = BotCatalog.Create(services, [botType]).Definitions.Single();
+        var portal = new PortalConnection(new Uri("https://kit.bitrix24.test/rest/1/kit/"), new NoHttpClients());
+        var bot = new HostedBot(definition, new BotSettings(), "kit-token", portal);
+        var commandIds = definition.Commands.Select((c, i) => (c.Name, Id: 200 + i)).ToDictionary(c => c.Name, c => c.Id);
+        bot.Use(new BotRegistration { BotId = botId, WebhookSecret = "kit", CommandIds = commandIds });
+        bot.MarkReady();
+        return bot;
+    }
+
+    private static IConfiguration BotSettingsOf(string code, BotTestOptions options) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(options.Settings.Select(s =>
+                new KeyValuePair<string, string?>($"{ChatBotHostOptions.SectionName}:Bots:{code}:{s.Key}", s.Value)))
+            .Build();
+}

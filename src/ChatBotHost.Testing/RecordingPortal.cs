@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Requests;
+using ChatBotHost.Bitrix.Requests.ChatUi;
+using ChatBotHost.Bitrix.Requests.Commands;
+using ChatBotHost.Bitrix.Requests.Messages;
+
+namespace ChatBotHost.Testing;
+
+/// <summary>
+/// Stands in for Bitrix24: answers the calls a bot makes while it talks (send, answer, update, delete, typing, text
+/// field) and records them. Any other method fails loudly, naming it, so a test never passes on a call that went nowhere.
+/// </summary>
+internal sealed class RecordingPortal : IBitrixClient
+{
+    private readonly Lock _gate = new();
+    private readonly List<SentMessage> _messages = [];
+    private readonly Dictionary<string, bool> _textFields = new(StringComparer.Ordinal);
+    private readonly List<string> _calls = [];
+    private int _nextMessageId = 1000;
+
+    public IReadOnlyList<SentMessage> Messages
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _messages.ToArray();
+            }
+        }
+    }
+
+    public IReadOnlyList<string> Calls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _calls.ToArray();
+            }
+        }
+    }
+
+    public bool IsTextFieldEnabled(string dialogId)
+    {
+        lock (_gate)
+        {
+            return _textFields.GetValueOrDefault(dialogId, true);
+        }
+    }
+
+    public int NextMessageId()
+    {
+        lock (_gate)
+        {
+            return ++_nextMessageId;
+        }
+    }
+
+    public Task<TResult> CallAsync<TResult>(BitrixRequest<TResult> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        lock (_gate)
+        {
+            _calls.Add(request.Method);
+            object result = request switch
+            {
+                ChatMessageSendRequest send => new ChatMessageSendResult { Id = Record(send.DialogId, send.Fields, answer: false) },
+                CommandAnswerRequest answer => Ok(Record(answer.DialogId, answer.Fields, answer: true)),
+                ChatMessageUpdateRequest update => Ok(Update(update)),
+                ChatMessageDeleteRequest delete => Ok(_messages.RemoveAll(m => m.Id == delete.MessageId)),
+                ChatTextFieldEnabledRequest textField => Ok(_textFields[textField.DialogId] = textField.Enabled),
+                ChatInputActionNotifyRequest => Ok(true),
+                _ => throw new NotSupportedException(
+                    $"The test kit's portal does not answer {request.Method}; test that call with the emulator (ChatBotHost.Emulator)."),
+            };
+            return Task.FromResult((TResult)result);
+        }
+    }
+
+    private static OkResult Ok<T>(T _) => new() { Result = true };
+
+    private int Record(string dialogId, MessageFields fields, bool answer)
+    {
+        var id = ++_nextMessageId;
+        _messages.Add(new SentMessage
+        {
+            Id = id,
+            DialogId = dialogId,
+            Text = fields.Message ?? "",
+            Buttons = ButtonsOf(fields.Keyboard),
+            Attach = fields.Attach?.DeepClone(),
+            IsCommandAnswer = answer,
+        });
+        return id;
+    }
+
+    private bool Update(ChatMessageUpdateRequest update)
+    {
+        var index = _messages.FindIndex(m => m.Id == update.MessageId);
+        if (index >= 0 && update.Fields.Message is { } text)
+        {
+            _messages[index] = _messages[index] with { Text = text };
+        }
+
+        return index >= 0;
+    }
+
+    private static SentButton[] ButtonsOf(JsonNode? keyboard)
+    {
+        var buttons = keyboard switch
+        {
+            JsonObject wrapped => wrapped["BUTTONS"] as JsonArray,
+            JsonArray bare => bare,
+            _ => null,
+        };
+        return buttons is null
+            ? []
+            : buttons.OfType<JsonObject>()
+                .Where(b => b["TEXT"] is not null)
+                .Select(b => new SentButton((string)b["TEXT"]!, (string?)b["COMMAND"], (string?)b["COMMAND_PARAMS"]))
+                .ToArray();
+    }
+}

@@ -1,0 +1,47 @@
+using ChatBotHost.Abstractions.Timers;
+using ChatBotHost.Bitrix.Entities;
+using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Hosting;
+using ChatBotHost.Pipeline;
+using Quartz;
+
+namespace ChatBotHost.Scheduling;
+
+/// <summary>
+/// Quartz job for one occurrence of a bot's cron job. Every replica's scheduler fires it; the event is keyed by the
+/// occurrence's scheduled time, so the pipeline's duplicate check (under the dialog lock) lets exactly one run it.
+/// </summary>
+internal sealed partial class CronOccurrenceJob(BotDirectory bots, TurnPipeline pipeline, TimeProvider time, ILogger<CronOccurrenceJob> logger) : IJob
+{
+    public const string BotKey = "bot";
+    public const string JobKey = "job";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var data = context.MergedJobDataMap;
+        var code = data.GetString(BotKey) ?? "";
+        var job = data.GetString(JobKey) ?? "";
+        if (bots.FindByCode(code) is not { Ready.IsCompleted: true } bot)
+        {
+            LogSkipped(logger, job, code);
+            return;
+        }
+
+        var occurrence = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var evt = new TimerFired
+        {
+            Source = EventSource.Internal,
+            Date = time.GetUtcNow(),
+            Bot = new BotInfo { Id = bot.BotId, Code = bot.Code },
+            Kind = TimerKind.Cron,
+            Name = job,
+            TimerId = $"cron:{job}",
+            DueAt = occurrence,
+        };
+        await pipeline.ProcessAsync(bot, evt, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an occurrence of job {Job}: bot {Bot} is not registered yet")]
+    private static partial void LogSkipped(ILogger logger, string job, string bot);
+}

@@ -1,0 +1,56 @@
+using ChatBotHost.Configuration;
+using ChatBotHost.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ChatBotHost.Scheduling;
+
+/// <summary>
+/// Starts this replica's Quartz scheduler: the due-timer poll, and one cron trigger per declared bot job. Quartz keeps
+/// its jobs in memory; what must survive a restart (the timers) lives in the timer store, and cron occurrences are
+/// deduplicated across replicas by the pipeline.
+/// </summary>
+internal sealed class TimerScheduling(ISchedulerFactory schedulers, BotDirectory bots, IOptions<ChatBotHostOptions> options) : IHostedService
+{
+    private IScheduler? _scheduler;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _scheduler = await schedulers.GetScheduler(cancellationToken);
+        var poll = JobBuilder.Create<DueTimersJob>().WithIdentity("due-timers").Build();
+        var every = TriggerBuilder.Create()
+            .WithIdentity("due-timers")
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(options.Value.Timers.PollInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .Build();
+        await _scheduler.ScheduleJob(poll, every, new ScheduleJobOptions(), cancellationToken);
+
+        foreach (var bot in bots.All)
+        {
+            foreach (var job in bot.Definition.CronJobs)
+            {
+                var detail = JobBuilder.Create<CronOccurrenceJob>()
+                    .WithIdentity($"{job.Name}", bot.Code)
+                    .UsingJobData(CronOccurrenceJob.BotKey, bot.Code)
+                    .UsingJobData(CronOccurrenceJob.JobKey, job.Name)
+                    .Build();
+                var trigger = TriggerBuilder.Create()
+                    .WithIdentity(job.Name, bot.Code)
+                    .WithCronSchedule(job.Expression, c => c.InTimeZone(job.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                    .Build();
+                await _scheduler.ScheduleJob(detail, trigger, new ScheduleJobOptions(), cancellationToken);
+            }
+        }
+
+        await _scheduler.Start(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_scheduler is not null)
+        {
+            // Let a running timer turn finish; a timer cut short is fired again by another replica after its lease.
+            await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
+    }
+}
