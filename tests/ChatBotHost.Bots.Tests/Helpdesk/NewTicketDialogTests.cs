@@ -22,6 +22,19 @@ public sealed class NewTicketDialogTests
             .ExpectNoMoreReplies();
     }
 
+    // The example in README's "Testing a bot", kept here so it stays true.
+    [Fact]
+    public async Task Ticket_Unanswered_GetsOneReminder()
+    {
+        await using var host = BotTestHost.Create<HelpdeskBot>(o => o.Settings["ReminderAfter"] = "00:05:00");
+
+        await host.Conversation()
+            .Command("/ticket").ExpectReply("What is the ticket about? Please write a short subject.")
+            .Send("Printer is jammed").ExpectReply("How urgent is it?").ExpectButtons("Low", "Normal", "High")
+            .Wait(TimeSpan.FromMinutes(5)).ExpectReplyContaining("Are you still there?")
+            .Press("High").ExpectReplyContaining("Create this ticket?");
+    }
+
     [Fact]
     public async Task Ticket_Unanswered_RemindsOnceThenDropsDraft()
     {

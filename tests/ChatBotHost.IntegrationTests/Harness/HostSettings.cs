@@ -10,6 +10,8 @@ internal sealed class HostSettings
 {
     public const string EchoToken = "echo-token-0123456789abcdef";
     public const string CounterToken = "counter-token-0123456789abcdef";
+    public const string HelpdeskToken = "helpdesk-token-0123456789abcdef";
+    public const string ReminderToken = "reminder-token-0123456789abcdef";
 
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 
@@ -23,10 +25,17 @@ internal sealed class HostSettings
         Set("ChatBotHost:Bots:echo:EventMode", eventMode);
         Set("ChatBotHost:Bots:counter:BotToken", CounterToken);
         Set("ChatBotHost:Bots:counter:EventMode", eventMode);
+        Set("ChatBotHost:Bots:helpdesk:BotToken", HelpdeskToken);
+        Set("ChatBotHost:Bots:helpdesk:EventMode", eventMode);
+        Set("ChatBotHost:Bots:reminder:BotToken", ReminderToken);
+        Set("ChatBotHost:Bots:reminder:EventMode", eventMode);
 
         // Fast polling keeps the tests short; correctness never depends on these delays.
         Set("ChatBotHost:Fetch:IdleDelay", "00:00:00.050");
         Set("ChatBotHost:Fetch:BusyDelay", "00:00:00");
+        Set("ChatBotHost:Timers:PollInterval", "00:00:00.100");
+        // Short enough that a timer claimed by a killed replica is fired by another within a test's patience.
+        Set("ChatBotHost:Timers:ClaimLease", "00:00:03");
         Set("Serilog:MinimumLevel:Default", "Warning");
     }
 
