@@ -34,6 +34,8 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IOffsetStore, InMemoryOffsetStore>();
         services.AddSingleton<IDeduplicationStore>(provider => new InMemoryDeduplicationStore(TimeProviderOf(provider)));
         services.AddSingleton<IBotRegistrationStore, InMemoryBotRegistrationStore>();
+        services.AddSingleton<ITimerStore, InMemoryTimerStore>();
+        services.AddSingleton<ILeaseStore>(provider => new InMemoryLeaseStore(TimeProviderOf(provider)));
         return services;
     }
 
@@ -56,6 +58,10 @@ public static class StateServiceCollectionExtensions
             new RedisDeduplicationStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<IBotRegistrationStore>(provider =>
             new RedisBotRegistrationStore(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<ITimerStore>(provider =>
+            new RedisTimerStore(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<ILeaseStore>(provider =>
+            new RedisLeaseStore(provider.GetRequiredService<RedisConnection>(), keys));
         return services;
     }
 
