@@ -23,6 +23,7 @@ public sealed class StateServiceCollectionExtensionsTests(RedisFixture redis)
         Assert.IsType<InMemoryBotRegistrationStore>(provider.GetRequiredService<IBotRegistrationStore>());
         Assert.IsType<InMemoryTimerStore>(provider.GetRequiredService<ITimerStore>());
         Assert.IsType<InMemoryLeaseStore>(provider.GetRequiredService<ILeaseStore>());
+        Assert.NotNull(provider.GetRequiredService<LeaseLock>());
         var info = provider.GetRequiredService<StateStoreInfo>();
         Assert.Equal(StateStoreKind.InMemory, info.Kind);
         Assert.False(info.IsDurable);
@@ -51,6 +52,7 @@ public sealed class StateServiceCollectionExtensionsTests(RedisFixture redis)
         Assert.IsType<RedisBotRegistrationStore>(provider.GetRequiredService<IBotRegistrationStore>());
         Assert.IsType<RedisTimerStore>(provider.GetRequiredService<ITimerStore>());
         Assert.IsType<RedisLeaseStore>(provider.GetRequiredService<ILeaseStore>());
+        Assert.NotNull(provider.GetRequiredService<LeaseLock>());
         Assert.True(provider.GetRequiredService<StateStoreInfo>().IsDurable);
         var key = new DialogKey(TestPortals.Unique(), 1, "d");
         Assert.True(await store.TrySaveAsync(key, "{}", 0, CancellationToken.None));
