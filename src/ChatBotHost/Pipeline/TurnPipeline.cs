@@ -56,7 +56,9 @@ internal sealed class TurnPipeline
         services.AddSingleton<StateCommitStage>();
         services.AddSingleton<BotMiddlewareStage>();
         services.AddSingleton<RouterStage>();
+        services.AddSingleton<InProcessLocks>();
         services.AddSingleton<DialogLocks>();
+        services.AddSingleton(DialogLockOptions.Default);
         services.AddSingleton<TurnPipeline>();
     }
 }
