@@ -1,71 +1,32 @@
+using ChatBotHost.State;
+
 namespace ChatBotHost.Pipeline;
 
-/// <summary>Async locks by key, created on demand and dropped when nobody holds or waits for them.</summary>
-internal sealed class DialogLocks
+/// <summary>
+/// Two events of one dialog never run their handlers at the same time, on one host or across replicas: the
+/// in-process lock is taken first (local waiters queue fairly and only one of them at a time polls the store), then a
+/// lease named after the dialog, which the other replicas respect.
+/// </summary>
+internal sealed class DialogLocks(InProcessLocks local, LeaseLock leases, DialogLockOptions options)
 {
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    /// <summary>The lease name of a dialog; events outside any dialog (the bot was deleted) lock per bot with "-".</summary>
+    public static string NameOf(string portal, string botCode, string? dialogId) =>
+        // Portal keys are host[:port] and bot codes are [A-Za-z0-9_-], so '/' cannot occur before the dialog id.
+        $"dialog/{portal}/{botCode}/{dialogId ?? "-"}";
 
-    public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Waits until this caller holds the dialog here and across replicas; dispose the handle to let go.</summary>
+    public async Task<DialogLockHandle> AcquireAsync(string name, CancellationToken cancellationToken)
     {
-        Entry entry;
-        lock (_entries)
-        {
-            if (!_entries.TryGetValue(key, out entry!))
-            {
-                entry = new Entry();
-                _entries[key] = entry;
-            }
-
-            entry.Users++;
-        }
-
+        var inProcess = await local.AcquireAsync(name, cancellationToken);
         try
         {
-            await entry.Semaphore.WaitAsync(cancellationToken);
+            var lease = await leases.AcquireAsync(name, options.LeaseTtl, cancellationToken);
+            return new DialogLockHandle(inProcess, lease);
         }
         catch
         {
-            Release(key, entry, held: false);
+            inProcess.Dispose();
             throw;
-        }
-
-        return new Handle(this, key, entry);
-    }
-
-    private void Release(string key, Entry entry, bool held)
-    {
-        if (held)
-        {
-            entry.Semaphore.Release();
-        }
-
-        lock (_entries)
-        {
-            if (--entry.Users == 0)
-            {
-                _entries.Remove(key);
-                entry.Semaphore.Dispose();
-            }
-        }
-    }
-
-    private sealed class Entry
-    {
-        public SemaphoreSlim Semaphore { get; } = new(1, 1);
-
-        public int Users { get; set; }
-    }
-
-    private sealed class Handle(DialogLocks owner, string key, Entry entry) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0)
-            {
-                owner.Release(key, entry, held: true);
-            }
         }
     }
 }

@@ -62,7 +62,9 @@ internal sealed class TurnPipeline
         services.AddSingleton<BotMiddlewareStage>();
         services.AddSingleton<DialogStage>();
         services.AddSingleton<RouterStage>();
+        services.AddSingleton<InProcessLocks>();
         services.AddSingleton<DialogLocks>();
+        services.AddSingleton(DialogLockOptions.Default);
         services.AddSingleton<TurnPipeline>();
         TurnScope.Register(services);
     }

@@ -1,5 +1,6 @@
 using ChatBotHost.State.InMemory;
 using ChatBotHost.State.Redis;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBotHost.State;
 
@@ -10,7 +11,8 @@ public static class StateServiceCollectionExtensions
     /// Registers the stores as singletons. An empty <paramref name="redisConfiguration"/> selects in-memory state;
     /// otherwise it is a StackExchange.Redis configuration string (setting ChatBotHost:Redis:Configuration).
     /// <paramref name="dialogStateRetention"/> (default 30 days) is how long an untouched dialog's state is kept.
-    /// A TimeProvider registered in the container drives in-memory expiry.
+    /// A TimeProvider registered in the container drives in-memory expiry (and, with in-memory state, the waits and
+    /// renewals of <see cref="LeaseLock"/>).
     /// </summary>
     public static IServiceCollection AddStateStores(
         this IServiceCollection services,
@@ -35,7 +37,9 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IDeduplicationStore>(provider => new InMemoryDeduplicationStore(TimeProviderOf(provider)));
         services.AddSingleton<ITimerStore, InMemoryTimerStore>(); // TEMP-BORROWED
         services.AddSingleton<IBotRegistrationStore, InMemoryBotRegistrationStore>();
-        return services;
+        services.AddSingleton<ITimerStore, InMemoryTimerStore>();
+        services.AddSingleton<ILeaseStore>(provider => new InMemoryLeaseStore(TimeProviderOf(provider)));
+        return AddLeaseLock(services, TimeProviderOf);
     }
 
     private static IServiceCollection AddRedis(IServiceCollection services, string configuration, string keyPrefix, TimeSpan retention)
@@ -57,8 +61,21 @@ public static class StateServiceCollectionExtensions
             new RedisDeduplicationStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<IBotRegistrationStore>(provider =>
             new RedisBotRegistrationStore(provider.GetRequiredService<RedisConnection>(), keys));
-        return services;
+        services.AddSingleton<ITimerStore>(provider =>
+            new RedisTimerStore(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<ILeaseStore>(provider =>
+            new RedisLeaseStore(provider.GetRequiredService<RedisConnection>(), keys));
+        // Redis expires leases by its own real clock, so renewals must keep real time whatever clock the host uses.
+        return AddLeaseLock(services, _ => TimeProvider.System);
     }
+
+    // One per process: its owner id names this replica in every lease it takes. Its clock must be the one the lease
+    // store expires leases by, or renewals would come too late.
+    private static IServiceCollection AddLeaseLock(IServiceCollection services, Func<IServiceProvider, TimeProvider> clock) =>
+        services.AddSingleton(provider => new LeaseLock(
+            provider.GetRequiredService<ILeaseStore>(),
+            clock(provider),
+            provider.GetService<ILogger<LeaseLock>>() ?? NullLogger<LeaseLock>.Instance));
 
     private static TimeProvider TimeProviderOf(IServiceProvider provider) =>
         provider.GetService<TimeProvider>() ?? TimeProvider.System;

@@ -8,6 +8,7 @@ using ChatBotHost.State;
 using ChatBotHost.State.InMemory;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 
@@ -27,6 +28,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         services.AddSingleton<IDialogStateStore>(StateStore);
         services.AddSingleton<IDeduplicationStore>(Deduplication);
         services.AddSingleton<IBotRegistrationStore>(new InMemoryBotRegistrationStore());
+        services.AddSingleton<ILeaseStore>(Leases);
+        services.AddSingleton(_ => new LeaseLock(Leases, TimeProvider.System, NullLogger<LeaseLock>.Instance));
         services.AddSingleton(Options.Create(new ChatBotHostOptions()));
         services.AddSingleton(Mock.Of<IServer>());
         services.AddSingleton<WebhookAddress>();
@@ -42,6 +45,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public InMemoryDialogStateStore StateStore { get; } = new();
 
     public InMemoryDeduplicationStore Deduplication { get; } = new();
+
+    public InMemoryLeaseStore Leases { get; } = new();
 
     public TurnPipeline Pipeline { get; }
 

@@ -77,6 +77,35 @@ public sealed class RedisKeysTests
         Assert.Equal("p:7", ClusterHashTag(key));
     }
 
+    [Fact]
+    public void TimerKeys_AnyPrefix_ShareTimersHashTag()
+    {
+        var keys = new RedisKeys("app");
+
+        Assert.Equal("app:{timers}:due", keys.TimersDue);
+        Assert.Equal("app:{timers}:entries", keys.TimerEntries);
+        Assert.Equal("app:{timers}:claims", keys.TimerClaims);
+        Assert.All([keys.TimersDue, keys.TimerEntries, keys.TimerClaims], key => Assert.Equal("timers", ClusterHashTag(key)));
+    }
+
+    [Fact]
+    public void TimerField_PartsThatWouldJoinAlike_AreEscapedApart()
+    {
+        Assert.Equal("p:echo:t%3A1%7D", RedisKeys.TimerField("p", "echo", "t:1}"));
+        Assert.NotEqual(RedisKeys.TimerField("p:1", "b", "c"), RedisKeys.TimerField("p", "1:b", "c"));
+    }
+
+    [Theory]
+    [InlineData("dialog/p.bitrix24.ru/echo/chat1", "dialog/p.bitrix24.ru/echo/chat1")]
+    [InlineData("poller:{p}", "poller%3A%7Bp%7D")]
+    public void Lease_AnyName_IsTheWholeHashTag(string name, string tag)
+    {
+        var key = _keys.Lease(name);
+
+        Assert.Equal($"cbh:{{{tag}}}:lease", key);
+        Assert.Equal(tag, ClusterHashTag(key));
+    }
+
     // Redis Cluster hashes only the part between the first '{' and the first '}' after it.
     private static string ClusterHashTag(string key)
     {

@@ -21,6 +21,9 @@ public sealed class StateServiceCollectionExtensionsTests(RedisFixture redis)
         Assert.IsType<InMemoryOffsetStore>(provider.GetRequiredService<IOffsetStore>());
         Assert.IsType<InMemoryDeduplicationStore>(provider.GetRequiredService<IDeduplicationStore>());
         Assert.IsType<InMemoryBotRegistrationStore>(provider.GetRequiredService<IBotRegistrationStore>());
+        Assert.IsType<InMemoryTimerStore>(provider.GetRequiredService<ITimerStore>());
+        Assert.IsType<InMemoryLeaseStore>(provider.GetRequiredService<ILeaseStore>());
+        Assert.NotNull(provider.GetRequiredService<LeaseLock>());
         var info = provider.GetRequiredService<StateStoreInfo>();
         Assert.Equal(StateStoreKind.InMemory, info.Kind);
         Assert.False(info.IsDurable);
@@ -47,6 +50,9 @@ public sealed class StateServiceCollectionExtensionsTests(RedisFixture redis)
         Assert.IsType<RedisOffsetStore>(provider.GetRequiredService<IOffsetStore>());
         Assert.IsType<RedisDeduplicationStore>(provider.GetRequiredService<IDeduplicationStore>());
         Assert.IsType<RedisBotRegistrationStore>(provider.GetRequiredService<IBotRegistrationStore>());
+        Assert.IsType<RedisTimerStore>(provider.GetRequiredService<ITimerStore>());
+        Assert.IsType<RedisLeaseStore>(provider.GetRequiredService<ILeaseStore>());
+        Assert.NotNull(provider.GetRequiredService<LeaseLock>());
         Assert.True(provider.GetRequiredService<StateStoreInfo>().IsDurable);
         var key = new DialogKey(TestPortals.Unique(), 1, "d");
         Assert.True(await store.TrySaveAsync(key, "{}", 0, CancellationToken.None));
@@ -92,5 +98,21 @@ public sealed class StateServiceCollectionExtensionsTests(RedisFixture redis)
         clock.Advance(TimeSpan.FromMinutes(5));
 
         Assert.Null(await store.LoadAsync(key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AddStateStores_RegisteredTimeProvider_ExpiresInMemoryLeases()
+    {
+        var clock = new FakeTimeProvider();
+        await using var provider = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddStateStores(null)
+            .BuildServiceProvider();
+        var leases = provider.GetRequiredService<ILeaseStore>();
+        await leases.TryAcquireAsync("lease", "a", TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.True(await leases.TryAcquireAsync("lease", "b", TimeSpan.FromMinutes(1), CancellationToken.None));
     }
 }

@@ -1,15 +1,14 @@
 namespace ChatBotHost.Pipeline.Stages;
 
-/// <summary>Lets one event per dialog through at a time, so a dialog's turns never interleave on this host.</summary>
+/// <summary>Lets one event per dialog through at a time, so a dialog's turns never interleave on any replica.</summary>
 internal sealed class DialogLockStage(DialogLocks locks) : ITurnStage
 {
     public async Task InvokeAsync(TurnContext turn, TurnStep next, CancellationToken cancellationToken)
     {
-        // Events outside any dialog (the bot was deleted) still serialize per bot.
-        var key = $"{turn.HostedBot.Portal.Key}/{turn.HostedBot.Code}/{turn.DialogId ?? "-"}";
-        using (await locks.AcquireAsync(key, cancellationToken))
-        {
-            await next(turn, cancellationToken);
-        }
+        var name = DialogLocks.NameOf(turn.HostedBot.Portal.Key, turn.HostedBot.Code, turn.DialogId);
+        await using var held = await locks.AcquireAsync(name, cancellationToken);
+        // A lost lease cancels the rest of the turn: another replica may be running this dialog now.
+        using var turnToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, held.Lost);
+        await next(turn, turnToken.Token);
     }
 }

@@ -61,6 +61,36 @@ public sealed class RedisKeys
     public string Registration(string portal, string botCode) =>
         Build(Tag(portal, botCode), "registration");
 
+    /// <summary>
+    /// <c>cbh:{timers}:due</c> — sorted set of <see cref="TimerField"/> members scored by due time in unix ms; a claim
+    /// moves the score to the lease end. Owner: the timer store; no TTL: a member goes when its timer is completed
+    /// (fired) or cancelled by its owner. All timer keys share the hash tag <c>{timers}</c>, so one script sees them all.
+    /// </summary>
+    public string TimersDue => Build("timers", "due");
+
+    /// <summary>
+    /// <c>cbh:{timers}:entries</c> — hash <see cref="TimerField"/> → timer JSON. Owner: the timer store; no TTL: a field is
+    /// deleted with its member in <see cref="TimersDue"/>.
+    /// </summary>
+    public string TimerEntries => Build("timers", "entries");
+
+    /// <summary>
+    /// <c>cbh:{timers}:claims</c> — hash <see cref="TimerField"/> → claim token of the current claim. Owner: the timer
+    /// store; no TTL: a field is replaced by the next claim and deleted on re-schedule, completion or cancellation.
+    /// </summary>
+    public string TimerClaims => Build("timers", "claims");
+
+    /// <summary>
+    /// <c>cbh:{&lt;escaped name&gt;}:lease</c> — string holding the owner id, with a PX expiry. Owner: whoever holds the
+    /// lease releases it; TTL: the lease time, renewed while held, so a dead holder's lease disappears on its own.
+    /// </summary>
+    public string Lease(string name) =>
+        Build(Tag(name), "lease");
+
+    /// <summary>The member/field naming one timer inside the timer keys: <c>portal:botCode:id</c>, each part escaped.</summary>
+    public static string TimerField(string portal, string botCode, string id) =>
+        Tag(portal, botCode, id);
+
     /// <summary>Escapes one key component so it contains no ':', '{', '}' and cannot be confused with another.</summary>
     public static string Escape(string component)
     {
