@@ -35,7 +35,6 @@ public static class StateServiceCollectionExtensions
             new InMemoryDialogStateStore(TimeProviderOf(provider), retention));
         services.AddSingleton<IOffsetStore, InMemoryOffsetStore>();
         services.AddSingleton<IDeduplicationStore>(provider => new InMemoryDeduplicationStore(TimeProviderOf(provider)));
-        services.AddSingleton<ITimerStore, InMemoryTimerStore>(); // TEMP-BORROWED
         services.AddSingleton<IBotRegistrationStore, InMemoryBotRegistrationStore>();
         services.AddSingleton<ITimerStore, InMemoryTimerStore>();
         services.AddSingleton<ILeaseStore>(provider => new InMemoryLeaseStore(TimeProviderOf(provider)));
