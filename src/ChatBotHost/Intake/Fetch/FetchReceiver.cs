@@ -58,13 +58,20 @@ internal sealed partial class FetchReceiver(
 
         foreach (var item in page.Events)
         {
+            // Stopping ends intake between events, never inside one: a turn that already answered must also commit
+            // its state and offset, or a restart would replay it. The rest of the page stays unconfirmed for next time.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
             var evt = Decode(bot, item);
             if (evt?.EventId is not { } eventId || eventId < offset)
             {
                 continue;
             }
 
-            await pipeline.ProcessAsync(bot, evt, cancellationToken);
+            await pipeline.ProcessAsync(bot, evt, CancellationToken.None);
 
             // Stored per event, not per page: a crash mid-page must not replay the events already answered.
             await offsets.AdvanceAsync(portal, bot.Code, eventId + 1, CancellationToken.None);
