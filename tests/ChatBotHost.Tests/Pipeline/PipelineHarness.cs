@@ -7,6 +7,7 @@ using ChatBotHost.Registration;
 using ChatBotHost.State;
 using ChatBotHost.State.InMemory;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         services.AddSingleton<CommandReconciler>();
         services.AddSingleton<BotReconciler>();
         services.AddSingleton<BotClientFactory>();
+        services.AddSingleton<IBotClientSource>(sp => sp.GetRequiredService<BotClientFactory>());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         TurnPipeline.Register(services);
         configure?.Invoke(services);
         _services = services.BuildServiceProvider(validateScopes: true);
