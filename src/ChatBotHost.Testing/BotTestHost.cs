@@ -15,6 +15,9 @@ namespace ChatBotHost.Testing;
 /// </summary>
 public sealed class BotTestHost : IAsyncDisposable
 {
+    // A bot that re-arms a timer due at once would otherwise keep Wait from ever returning.
+    private const int MaxTimerRounds = 10_000;
+
     private readonly ServiceProvider _services;
     private readonly FailureCollector _failures = new();
     private int _nextEventId;
@@ -84,15 +87,38 @@ public sealed class BotTestHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Moves the clock and fires every timer that came due, as the host's scheduler would.</summary>
+    /// <summary>
+    /// Moves the clock and fires every timer that comes due meanwhile, as the host's scheduler would: the clock stops at
+    /// each due time in turn, so a timer armed by an earlier timer's turn (a question asked again after its timeout)
+    /// fires within the same wait, and every turn sees the time it would see in production.
+    /// </summary>
     internal async Task PassTimeAsync(TimeSpan time)
     {
-        Clock.Advance(time);
-        await _services.GetRequiredService<DueTimerDispatcher>().DispatchDueAsync(CancellationToken.None);
-        if (_failures.TakeLast() is { } cause)
+        ArgumentOutOfRangeException.ThrowIfLessThan(time, TimeSpan.Zero);
+        var end = Clock.GetUtcNow() + time;
+        var store = _services.GetRequiredService<ITimerStore>();
+        var dispatcher = _services.GetRequiredService<DueTimerDispatcher>();
+        for (var rounds = 0; await store.NextDueAsync(CancellationToken.None) is { } due && due <= end; rounds++)
         {
-            throw new ConversationAssertionException($"A timer's turn failed: {cause.Message}", cause);
+            if (rounds == MaxTimerRounds)
+            {
+                throw new ConversationAssertionException($"Timers kept coming due within {time}: more than {MaxTimerRounds} fired.");
+            }
+
+            Clock.Advance(due > Clock.GetUtcNow() ? due - Clock.GetUtcNow() : TimeSpan.Zero);
+            var fired = await dispatcher.DispatchDueAsync(CancellationToken.None);
+            if (_failures.TakeLast() is { } cause)
+            {
+                throw new ConversationAssertionException($"A timer's turn failed: {cause.Message}", cause);
+            }
+
+            if (fired == 0)
+            {
+                break;
+            }
         }
+
+        Clock.Advance(end - Clock.GetUtcNow());
     }
 
     internal Task<VersionedState?> LoadStateAsync(string dialogId) =>

@@ -51,7 +51,7 @@ public sealed class Conversation
         return _host.ProcessAsync(_user.Command(button.Command, button.CommandParams ?? "", "keyboard", message.Id));
     });
 
-    /// <summary>Lets time pass on the test clock; timers that come due fire, in the same pipeline as messages.</summary>
+    /// <summary>Lets time pass on the test clock; timers that come due fire at their due times, in order, in the same pipeline as messages.</summary>
     public Conversation Wait(TimeSpan time) => Then(() => _host.PassTimeAsync(time));
 
     /// <summary>Expects the bot's next message to be exactly this text.</summary>
