@@ -72,6 +72,7 @@ internal sealed class DialogTimers(ITimerStore store, TimeProvider time)
                 Kind = nameof(TimerKind.Dialog),
                 Name = dialog,
                 Payload = JsonSerializer.Serialize(new DialogTimerPayload(key, token)),
+                Language = turn.Language,
             },
             cancellationToken);
     }

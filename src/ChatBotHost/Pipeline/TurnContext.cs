@@ -35,7 +35,8 @@ internal sealed class TurnContext : ITurnContext
             new DialogKey(bot.Portal.Key, bot.BotId, DialogId ?? "-")));
         _dialogs = new Lazy<DialogRun>(() => ActivatorUtilities.CreateInstance<DialogRun>(services, this));
         _timers = new Lazy<TurnTimers>(() => ActivatorUtilities.CreateInstance<TurnTimers>(services, this));
-        Culture = TurnCulture.For(evt.Language ?? evt.Bot.Language);
+        Language = evt.Language ?? evt.Bot.Language;
+        Culture = TurnCulture.For(Language);
     }
 
     public HostedBot HostedBot { get; }
@@ -55,6 +56,9 @@ internal sealed class TurnContext : ITurnContext
     public IDialogState State => _state.Value;
 
     public CultureInfo Culture { get; }
+
+    /// <summary>The language code the event carries, which <see cref="Culture"/> is made from; timers keep it.</summary>
+    public string? Language { get; }
 
     public IDialogControl Dialogs => _dialogs.Value;
 

@@ -83,6 +83,9 @@ internal sealed partial class DueTimerDispatcher(
         DueAt = timer.DueAt,
         Payload = timer.Payload,
         TargetDialogId = timer.DialogId,
+
+        // A reminder or a re-asked question speaks the language of the user who was talking when it was set.
+        Language = timer.Language,
     };
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Timer {TimerId} of bot {Bot} is not for this host or its bot is not registered yet")]

@@ -55,6 +55,7 @@ internal sealed class TurnTimers(TurnContext turn, ITimerStore store, TimeProvid
                 Kind = kind.ToString(),
                 Name = name,
                 Payload = payload,
+                Language = turn.Language,
             },
             cancellationToken);
         return id;

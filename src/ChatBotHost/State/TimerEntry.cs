@@ -26,4 +26,7 @@ public sealed record TimerEntry
 
     /// <summary>JSON text handed back when the timer fires; opaque to the store.</summary>
     public string? Payload { get; init; }
+
+    /// <summary>The language code of the turn that set the timer; the timer's turn runs in it (null: English).</summary>
+    public string? Language { get; init; }
 }

@@ -23,6 +23,7 @@ public abstract class TimerStoreContract
         Kind = "dialog",
         Name = "timeout",
         Payload = payload,
+        Language = "de",
     };
 
     [Fact]
