@@ -122,6 +122,13 @@ internal sealed class DialogRunner(ITurnContext turn, DialogStack stack, DialogC
     /// <summary>The question the frame waits on, or null when it waits after a Wait step.</summary>
     public AskStep? CurrentQuestion(DialogFrame frame)
     {
+        // Only a question that was shown carries a token. After a Wait the frame already points at the next step, which
+        // may be a question the user has not seen: their message runs it (asks it), it does not answer it.
+        if (frame.PromptToken is null)
+        {
+            return null;
+        }
+
         var steps = catalog.PlanOf(frame.Dialog).Steps;
         return frame.Step < steps.Count ? steps[frame.Step] as AskStep : null;
     }
