@@ -18,8 +18,7 @@ public sealed class NumberPrompt(LocalizedText question) : Prompt<decimal>(quest
         ArgumentNullException.ThrowIfNull(input);
         var text = input.Text?.Trim() ?? "";
         reason = PromptTexts.NeedNumber;
-        if (!decimal.TryParse(text, NumberStyles.Number, culture, out value)
-            && !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out value))
+        if (!TryRead(text, culture, out value) && !TryRead(text, CultureInfo.InvariantCulture, out value))
         {
             return false;
         }
@@ -31,5 +30,19 @@ public sealed class NumberPrompt(LocalizedText question) : Prompt<decimal>(quest
         }
 
         return true;
+    }
+
+    private static bool TryRead(string text, CultureInfo culture, out decimal value)
+    {
+        value = default;
+        return GroupsOfThousands(text, culture.NumberFormat) && decimal.TryParse(text, NumberStyles.Number, culture, out value);
+    }
+
+    // .NET takes a group separator anywhere, so "1.5" would read as 15 in German and "1,5" as 15 in English; people only
+    // put one between groups of three digits, so anything else must be the other reading (a decimal point) or no number.
+    private static bool GroupsOfThousands(string text, NumberFormatInfo format)
+    {
+        var integerPart = text.Split(format.NumberDecimalSeparator)[0];
+        return integerPart.Split(format.NumberGroupSeparator).Skip(1).All(group => group.Length == 3 && group.All(char.IsAsciiDigit));
     }
 }
