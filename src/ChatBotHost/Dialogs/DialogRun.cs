@@ -16,6 +16,7 @@ internal sealed partial class DialogRun(TurnContext turn, DialogTimers timers, T
 {
     private readonly DialogCatalog _catalog = new(turn.Definition, turn.Services);
     private DialogStack? _stack;
+    private bool _running;
 
     public async Task<bool> IsWaitingAsync(CancellationToken cancellationToken) =>
         (await LoadAsync(cancellationToken)).Top is { Waiting: true };
@@ -88,6 +89,27 @@ internal sealed partial class DialogRun(TurnContext turn, DialogTimers timers, T
         (await LoadAsync(cancellationToken)).Top?.Dialog;
 
     private async Task<bool> RunAsync(Func<DialogRunner, Task<bool>> operation, bool userActivity, CancellationToken cancellationToken)
+    {
+        if (_running)
+        {
+            // A second runner would move the stack under the first one: questions asked twice, a new dialog popped at once.
+            throw new InvalidOperationException(
+                "turn.Dialogs cannot begin, cancel or re-ask while a dialog's step or OnEndAsync runs; "
+                + "return step.Begin<T>(), step.Replace<T>() or step.Cancel() from the step instead.");
+        }
+
+        _running = true;
+        try
+        {
+            return await MoveAsync(operation, userActivity, cancellationToken);
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    private async Task<bool> MoveAsync(Func<DialogRunner, Task<bool>> operation, bool userActivity, CancellationToken cancellationToken)
     {
         var stack = await LoadAsync(cancellationToken);
         var runner = new DialogRunner(turn, stack, _catalog);
