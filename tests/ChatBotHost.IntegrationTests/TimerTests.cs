@@ -69,27 +69,34 @@ public sealed class TimerTests(RedisFixture redis)
     }
 
     [Fact]
-    public async Task Remind_ReplicaThatScheduledItIsKilled_OtherReplicaFiresItOnce()
+    public async Task Reminders_ReplicaThatScheduledThemIsKilled_OtherReplicaFiresEachOnce()
     {
         await redis.Server.FlushAsync();
         await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
         var redisConfiguration = redis.Server.ConfigurationString;
         var chat = new Chat(emulator, "reminder");
+        var helpdesk = new Chat(emulator, "helpdesk");
 
         await using (var scheduler = HostProcess.Start(Replica(emulator, redisConfiguration)))
         {
             await emulator.Portal.WaitForCallAsync(c => c.Method == "imbot.v2.Event.get", Waits.Reply, CancellationToken.None);
             await WaitForBotAsync(emulator, "reminder");
+            await WaitForBotAsync(emulator, "helpdesk");
             await chat.SayAsync("/remind 3s water the plants");
             await chat.ExpectAsync("I will remind you in");
+            await helpdesk.SayAsync("/ticket");
+            await helpdesk.ExpectAsync("What is the ticket about?");
             await scheduler.KillAsync();
         }
 
-        await using var survivor = await InProcessHost.StartAsync(Replica(emulator, redisConfiguration), typeof(ReminderBot));
+        await using var survivor = await InProcessHost.StartAsync(
+            Replica(emulator, redisConfiguration), typeof(ReminderBot), typeof(HelpdeskBot));
         await chat.ExpectAsync("⏰ water the plants");
+        await helpdesk.ExpectAsync("Are you still there?");
         await Task.Delay(Settle);
 
         Assert.Equal(1, chat.Count("⏰ water the plants"));
+        Assert.Equal(1, helpdesk.Count("Are you still there?"));
     }
 
     private static HostSettings Replica(BitrixEmulator emulator, string redisConfiguration) =>

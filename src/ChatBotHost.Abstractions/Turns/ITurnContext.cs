@@ -50,6 +50,9 @@ public interface ITurnContext
     /// <summary>Answers the command being handled (imbot.v2.Command.answer); only for <see cref="CommandInvoked"/>.</summary>
     Task AnswerCommandAsync(MessageFields message, CancellationToken cancellationToken);
 
-    /// <summary>Shows "typing…" (or another status code) in this dialog.</summary>
-    Task ShowTypingAsync(CancellationToken cancellationToken, string? statusMessageCode = null);
+    /// <summary>
+    /// Shows "typing…" (or another status code) in this dialog, for <paramref name="duration"/> (1–600 s; the portal's
+    /// default when null) or until the bot's next message. For a long step, see <see cref="TypingExtensions.KeepTypingAsync"/>.
+    /// </summary>
+    Task ShowTypingAsync(CancellationToken cancellationToken, string? statusMessageCode = null, TimeSpan? duration = null);
 }

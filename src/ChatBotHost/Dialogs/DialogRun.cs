@@ -133,6 +133,10 @@ internal sealed partial class DialogRun(TurnContext turn, DialogTimers timers, T
                 // The bot no longer declares a dialog this conversation was in (renamed or removed): start over.
                 LogUnknownDialog(logger, unknown.Dialog, turn.BotCode);
                 _stack.Frames.Clear();
+
+                // Nothing waits any more, so nothing may keep the user from typing.
+                await textField.SyncAsync(turn, _stack, wantOff: false, cancellationToken);
+                Save(_stack);
             }
         }
 

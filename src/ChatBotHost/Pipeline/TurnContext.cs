@@ -92,8 +92,15 @@ internal sealed class TurnContext : ITurnContext
             cancellationToken);
     }
 
-    public async Task ShowTypingAsync(CancellationToken cancellationToken, string? statusMessageCode = null) =>
-        await Api.CallAsync(new ChatInputActionNotifyRequest { DialogId = RequireDialog(), StatusMessageCode = statusMessageCode }, cancellationToken);
+    public async Task ShowTypingAsync(CancellationToken cancellationToken, string? statusMessageCode = null, TimeSpan? duration = null) =>
+        await Api.CallAsync(
+            new ChatInputActionNotifyRequest
+            {
+                DialogId = RequireDialog(),
+                StatusMessageCode = statusMessageCode,
+                Duration = duration is { } d ? (int)Math.Clamp(Math.Ceiling(d.TotalSeconds), 1, 600) : null,
+            },
+            cancellationToken);
 
     private string RequireDialog() =>
         DialogId ?? throw new InvalidOperationException($"{Event.Type} belongs to no dialog; there is nobody to answer.");
