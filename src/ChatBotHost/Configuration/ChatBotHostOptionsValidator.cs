@@ -27,6 +27,9 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         foreach (var bot in catalog.Definitions)
         {
             ValidateBot(bot.Code, options.For(bot.Code), options, hasPortal, errors);
+            errors.AddRange(bot.CronJobs
+                .Where(job => !Quartz.CronExpression.TryParse(job.Expression, out _))
+                .Select(job => $"Bot {bot.Code} declares job '{job.Name}' with an invalid Quartz cron expression '{job.Expression}' (seconds first, e.g. \"0 0 9 ? * MON-FRI\")."));
         }
 
         ValidateFetch(options.Fetch, errors);

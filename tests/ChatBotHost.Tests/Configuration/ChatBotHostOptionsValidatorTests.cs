@@ -164,6 +164,30 @@ public sealed class ChatBotHostOptionsValidatorTests
         Assert.Contains("ChatBotHost:Bots:alpha:BotToken", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_BotJobWithInvalidCron_NamesBotJobAndExpression()
+    {
+        var withJob = new BotBuilder().Profile("alpha", "alpha")
+            .Every("digest", "every morning", (_, _, _) => Task.CompletedTask)
+            .Build("alpha");
+
+        var result = new ChatBotHostOptionsValidator(new BotCatalog([withJob])).Validate(null, Options(Portal));
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.Contains("alpha", failure, StringComparison.Ordinal);
+        Assert.Contains("'digest'", failure, StringComparison.Ordinal);
+        Assert.Contains("'every morning'", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TimerPollIntervalZero_NamesTheKey()
+    {
+        var options = Options(Portal);
+        options.Timers.PollInterval = TimeSpan.Zero;
+
+        Assert.Contains("ChatBotHost:Timers:PollInterval", Validate(options).FailureMessage, StringComparison.Ordinal);
+    }
+
     private static ValidateOptionsResult Validate(ChatBotHostOptions options) =>
         new ChatBotHostOptionsValidator(Catalog).Validate(null, options);
 
