@@ -37,6 +37,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IDeduplicationStore>(provider => new InMemoryDeduplicationStore(TimeProviderOf(provider)));
         services.AddSingleton<IBotRegistrationStore, InMemoryBotRegistrationStore>();
         services.AddSingleton<ITimerStore, InMemoryTimerStore>();
+        services.AddSingleton<IDeadLetterStore>(new InMemoryDeadLetterStore());
         services.AddSingleton<ILeaseStore>(provider => new InMemoryLeaseStore(TimeProviderOf(provider)));
         return AddLeaseLock(services, TimeProviderOf);
     }
