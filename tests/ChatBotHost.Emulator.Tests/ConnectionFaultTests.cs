@@ -66,6 +66,19 @@ public sealed class ConnectionFaultTests : EmulatorTest
         Assert.Equal("sent anyway", Assert.Single(Portal.GetMessages(null)).Text);
     }
 
+    [Fact]
+    public async Task Dispose_WhileSlowAnswerPending_DoesNotWaitForIt()
+    {
+        var botId = await Client.RegisterBotAsync("c", Token);
+        Portal.Faults.FailNext(1, Fault.SlowAnswer(TimeSpan.FromHours(1)));
+
+        var pending = Client.SendMessageAsync(botId, Token, Dialog(Admin), Text("slow"));
+        await Portal.WaitForFaultAsync(f => f.Kind == FaultKind.SlowAnswer, Patience, CancellationToken.None);
+        await Emulator.DisposeAsync().AsTask().WaitAsync(Patience);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => pending);
+    }
+
     private static JsonObject Text(string message) => new() { ["message"] = message };
 
     private static string Dialog(int id) => id.ToString(CultureInfo.InvariantCulture);
