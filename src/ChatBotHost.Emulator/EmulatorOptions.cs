@@ -1,3 +1,4 @@
+using ChatBotHost.Emulator.Limits;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,10 @@ public sealed record EmulatorOptions
     /// <summary>The user who owns the incoming webhook (seeded as "John Smith").</summary>
     public int AdminUserId { get; init; } = 1;
 
-    /// <summary>Clock for message and event dates.</summary>
+    /// <summary>The per-portal request-rate limit; null (the default) never refuses a request for rate.</summary>
+    public RateLimitOptions? RateLimit { get; init; }
+
+    /// <summary>Clock for message and event dates, the rate limit's drain and injected delays.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>Portal language reported in events.</summary>

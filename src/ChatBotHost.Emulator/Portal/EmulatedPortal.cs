@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatBotHost.Emulator.Delivery;
 using ChatBotHost.Emulator.Faults;
+using ChatBotHost.Emulator.Limits;
 using ChatBotHost.Emulator.Observation;
 using ChatBotHost.Emulator.Portal.State;
 
@@ -31,6 +32,8 @@ public sealed class EmulatedPortal
         _interactions = new UserInteractions(State);
         _messages = new MessageObservation(State);
         CallGate = new CallGate(stopping);
+        Limits = new PortalLimits(options.RateLimit, options.TimeProvider);
+        Stopping = stopping;
     }
 
     public int AdminUserId => State.Settings.AdminUserId;
@@ -43,6 +46,17 @@ public sealed class EmulatedPortal
 
     internal CallGate CallGate { get; }
 
+    internal ObservedLog<InjectedFault> FaultLog { get; } = new(LogCapacity);
+
+    /// <summary>Cancelled when the emulator stops: nothing may wait on it any longer.</summary>
+    internal CancellationToken Stopping { get; }
+
+    /// <summary>The request-rate and operation-time limits (spec §2.4) and the request counters.</summary>
+    public PortalLimits Limits { get; }
+
+    /// <summary>Faults to inject into REST requests, armed and cleared at runtime.</summary>
+    public PortalFaults Faults { get; } = new();
+
     public IReadOnlyList<EmulatedUser> Users => Read(() => State.Users.Values.OrderBy(u => u.Id).ToList());
 
     public IReadOnlyList<EmulatedChat> Chats => Read(() => State.Chats.Values.Select(c => c.Snapshot()).ToList());
@@ -52,6 +66,9 @@ public sealed class EmulatedPortal
 
     /// <summary>Every REST call answered (or dropped while held), oldest first; no parameters, no secrets.</summary>
     public IReadOnlyList<RecordedCall> Calls => CallLog.Snapshot();
+
+    /// <summary>Every fault injected into a REST request, oldest first.</summary>
+    public IReadOnlyList<InjectedFault> InjectedFaults => FaultLog.Snapshot();
 
     /// <summary>Every webhook POST attempted, oldest first.</summary>
     public IReadOnlyList<WebhookDelivery> WebhookDeliveries => Deliveries.Snapshot();
@@ -145,6 +162,9 @@ public sealed class EmulatedPortal
 
     public Task<RecordedCall> WaitForCallAsync(Func<RecordedCall, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken) =>
         CallLog.WaitAsync(predicate, timeout, "REST call", cancellationToken);
+
+    public Task<InjectedFault> WaitForFaultAsync(Func<InjectedFault, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken) =>
+        FaultLog.WaitAsync(predicate, timeout, "injected fault", cancellationToken);
 
     public Task<WebhookDelivery> WaitForDeliveryAsync(Func<WebhookDelivery, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken) =>
         Deliveries.WaitAsync(predicate, timeout, "webhook delivery", cancellationToken);

@@ -29,7 +29,7 @@ internal sealed class BatchMethod(RestDispatcher dispatcher)
         {
             var (method, parameters) = Split(command);
             var outcome = dispatcher.Invoke(method, parameters, inBatch: true);
-            times.Add(new(key, TimeJson.For(outcome.Start, outcome.Finish, withOperating: false)));
+            times.Add(new(key, outcome.BatchTime()));
             if (outcome.Succeeded)
             {
                 results.Add(new(key, outcome.Result));

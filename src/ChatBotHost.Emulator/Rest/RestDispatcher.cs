@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatBotHost.Emulator.Limits;
 using ChatBotHost.Emulator.Observation;
 using ChatBotHost.Emulator.Portal;
 using ChatBotHost.Emulator.Portal.State;
@@ -12,11 +13,13 @@ internal sealed class RestDispatcher
     private readonly Dictionary<string, RestMethod> _methods = new(StringComparer.OrdinalIgnoreCase);
     private readonly PortalState _state;
     private readonly ObservedLog<RecordedCall> _calls;
+    private readonly PortalLimits _limits;
 
     public RestDispatcher(EmulatedPortal portal)
     {
         _state = portal.State;
         _calls = portal.CallLog;
+        _limits = portal.Limits;
         IEnumerable<RestMethod> methods =
         [
             .. BotMethods.All(), .. CommandMethods.All(), .. MessageMethods.All(), .. ChatMethods.All(),
@@ -43,6 +46,12 @@ internal sealed class RestDispatcher
             if (inBatch && found.Name == BatchMethodName)
             {
                 throw new RestException("ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage", 405);
+            }
+
+            // The outer batch has no time budget of its own; its sub-calls come through here one by one (spec §2.4).
+            if (found.Name != BatchMethodName && _limits.OperatingBlockedUntil(found.Name) is { } resetAt)
+            {
+                throw RestException.OperationTimeLimit(resetAt);
             }
 
             JsonNode? result;

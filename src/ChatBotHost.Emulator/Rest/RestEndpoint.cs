@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ChatBotHost.Emulator.Faults;
 using ChatBotHost.Emulator.Observation;
 using ChatBotHost.Emulator.Portal;
 using Microsoft.AspNetCore.Http;
@@ -8,20 +9,28 @@ using Microsoft.AspNetCore.Routing;
 namespace ChatBotHost.Emulator.Rest;
 
 /// <summary>
-/// /rest/{userId}/{code}/{method}[.json]: checks the incoming-webhook credentials, holds the call if a test asked
-/// to, then dispatches and writes Bitrix24's envelope.
+/// /rest/{userId}/{code}/{method}[.json]: checks the incoming-webhook credentials and the rate limit, holds the call if
+/// a test asked to, applies an injected fault if one is armed, then dispatches and writes Bitrix24's envelope.
 /// </summary>
 internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
 {
     private readonly RestDispatcher _dispatcher = new(portal);
+    private readonly FaultAnswers _faults = new(portal);
 
     public async Task HandleAsync(HttpContext http)
     {
         var method = MethodNames.Normalize(http.GetRouteValue("method") as string ?? "");
         if (!Authenticated(http))
         {
-            Record(method, StatusCodes.Status401Unauthorized, "NO_AUTH_FOUND");
-            await WriteAsync(http, 401, new JsonObject { ["error"] = "NO_AUTH_FOUND", ["error_description"] = "Wrong authorization data" });
+            await RefuseAsync(http, method, 401, JsonAnswer.Error("NO_AUTH_FOUND", "Wrong authorization data"));
+            return;
+        }
+
+        // The bucket counts arrivals, before the body is even read: a refused request costs the portal nothing.
+        if (!portal.Limits.TryAdmit())
+        {
+            var status = portal.Limits.RateLimit?.RefusalStatus ?? 503;
+            await RefuseAsync(http, method, status, JsonAnswer.Error("QUERY_LIMIT_EXCEEDED", "Too many requests"));
             return;
         }
 
@@ -32,12 +41,12 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
         }
         catch (RestException error)
         {
-            Record(method, error.Status, error.Code);
-            await WriteAsync(http, error.Status, new JsonObject { ["error"] = error.Code, ["error_description"] = error.Message });
+            await RefuseAsync(http, method, error.Status, JsonAnswer.Error(error.Code, error.Message));
             return;
         }
 
-        if (!await portal.CallGate.PassAsync(InvolvedMethods(method, parameters), http.RequestAborted))
+        var involved = InvolvedMethods(method, parameters);
+        if (!await portal.CallGate.PassAsync(involved, http.RequestAborted))
         {
             // The client gave up (or the emulator is stopping) while the call was held: drop it unapplied, as if it
             // never reached the portal, and cut the connection rather than answer.
@@ -46,8 +55,17 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
             return;
         }
 
+        var fault = portal.Faults.Take(involved);
+        if (fault is not null && await _faults.PreemptAsync(http, method, fault))
+        {
+            return;
+        }
+
         var outcome = _dispatcher.Invoke(method, parameters, inBatch: false);
-        await WriteAsync(http, outcome.Status, outcome.Body());
+        if (fault is null || await _faults.BeforeAnswerAsync(http, method, fault))
+        {
+            await JsonAnswer.WriteAsync(http, outcome.Status, outcome.Body());
+        }
     }
 
     private bool Authenticated(HttpContext http) =>
@@ -59,13 +77,12 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
             ? [method, .. BatchMethod.Methods(parameters)]
             : [method];
 
+    private Task RefuseAsync(HttpContext http, string method, int status, JsonObject body)
+    {
+        Record(method, status, body["error"]?.GetValue<string>());
+        return JsonAnswer.WriteAsync(http, status, body);
+    }
+
     private void Record(string method, int status, string? error) =>
         portal.CallLog.Add(new RecordedCall(method, status, error, portal.State.Now));
-
-    private static async Task WriteAsync(HttpContext http, int status, JsonObject body)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
-    }
 }

@@ -7,13 +7,32 @@ internal sealed record RestOutcome(int Status, JsonNode? Result, string? Error, 
 {
     public bool Succeeded => Error is null;
 
+    /// <summary>Set on OPERATION_TIME_LIMIT: the failure then carries a "time" object, as the real portal's does.</summary>
+    public DateTimeOffset? OperatingResetAt { get; init; }
+
     public static RestOutcome Failure(RestException error, DateTimeOffset start, DateTimeOffset finish) =>
-        new(error.Status, null, error.Code, error.Message, start, finish);
+        new(error.Status, null, error.Code, error.Message, start, finish) { OperatingResetAt = error.OperatingResetAt };
 
     public JsonObject ErrorJson() => new() { ["error"] = Error, ["error_description"] = Description };
 
-    /// <summary>The body Bitrix24 answers with: {"result", "time"} or {"error", "error_description"}.</summary>
-    public JsonObject Body() => Succeeded
-        ? new JsonObject { ["result"] = Result, ["time"] = TimeJson.For(Start, Finish) }
-        : ErrorJson();
+    /// <summary>The sub-call's entry in a batch's result_time.</summary>
+    public JsonObject BatchTime() =>
+        TimeJson.For(Start, Finish, withOperating: OperatingResetAt is not null, OperatingResetAt);
+
+    /// <summary>The body Bitrix24 answers with: {"result", "time"} or {"error", "error_description"[, "time"]}.</summary>
+    public JsonObject Body()
+    {
+        if (Succeeded)
+        {
+            return new JsonObject { ["result"] = Result, ["time"] = TimeJson.For(Start, Finish) };
+        }
+
+        var body = ErrorJson();
+        if (OperatingResetAt is not null)
+        {
+            body["time"] = TimeJson.For(Start, Finish, withOperating: true, OperatingResetAt);
+        }
+
+        return body;
+    }
 }

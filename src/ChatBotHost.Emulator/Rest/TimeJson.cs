@@ -8,7 +8,11 @@ internal static class TimeJson
 {
     private const int OperatingWindowSeconds = 600;
 
-    public static JsonObject For(DateTimeOffset start, DateTimeOffset finish, bool withOperating = true)
+    /// <param name="start">When the call started.</param>
+    /// <param name="finish">When it finished.</param>
+    /// <param name="withOperating">Whether to add operating and operating_reset_at (batch sub-calls normally lack them).</param>
+    /// <param name="operatingResetAt">A blocked method's reset time; otherwise the end of the 10-minute window.</param>
+    public static JsonObject For(DateTimeOffset start, DateTimeOffset finish, bool withOperating = true, DateTimeOffset? operatingResetAt = null)
     {
         var duration = (finish - start).TotalSeconds;
         var json = new JsonObject
@@ -22,7 +26,7 @@ internal static class TimeJson
         };
         if (withOperating)
         {
-            json["operating_reset_at"] = start.ToUnixTimeSeconds() + OperatingWindowSeconds;
+            json["operating_reset_at"] = operatingResetAt?.ToUnixTimeSeconds() ?? start.ToUnixTimeSeconds() + OperatingWindowSeconds;
             json["operating"] = 0.0;
         }
 

@@ -21,9 +21,12 @@ public abstract class EmulatorTest : IAsyncLifetime
 
     protected int Admin => Portal.AdminUserId;
 
+    /// <summary>How the test's emulator is started; tests of limits and faults set a clock and a rate limit.</summary>
+    protected virtual EmulatorOptions Options => new();
+
     public async Task InitializeAsync()
     {
-        _emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        _emulator = await BitrixEmulator.StartAsync(Options, CancellationToken.None);
         _client = new PortalClient(_emulator.WebhookUrl);
     }
 
