@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Requests.Messages;
+using ChatBotHost.Bots.Echo;
+using ChatBotHost.Emulator;
+using ChatBotHost.Emulator.Limits;
+using ChatBotHost.Emulator.Portal;
+using ChatBotHost.Tests.Support;
+
+namespace ChatBotHost.Bench;
+
+/// <summary>
+/// (a) Replies delivered per second once the portal's burst is spent, under the emulator's leaky bucket: the host
+/// (intake → inbox → outbox → batch) against the bucket's ceiling (drain × 50 calls per second) and against a naive
+/// sender that makes one Chat.Message.send per reply, measured in the same run against the same portal.
+/// </summary>
+internal static class DeliveryBenchmark
+{
+    private const string Token = "bench-echo-token";
+
+    public static async Task<double> RunAsync(RedisServer redis, RateLimitOptions limit, TimeSpan warmUp, TimeSpan window)
+    {
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        var port = BenchHost.FreePort();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ChatBotHost:Portal:WebhookUrl"] = emulator.WebhookUrl.AbsoluteUri,
+            ["ChatBotHost:Redis:Configuration"] = redis.ConfigurationString,
+            ["ChatBotHost:PublicUrl"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/",
+            ["ChatBotHost:Bots:echo:BotToken"] = Token,
+            ["ChatBotHost:Bots:echo:EventMode"] = "webhook",
+            ["ChatBotHost:RateLimit:DrainPerSecond"] = limit.DrainPerSecond.ToString(CultureInfo.InvariantCulture),
+            ["ChatBotHost:RateLimit:Burst"] = limit.Burst.ToString(CultureInfo.InvariantCulture),
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+        await using var host = await BenchHost.StartAsync(settings, port, typeof(EchoBot));
+        var portal = emulator.Portal;
+        var bot = portal.FindBot("echo")!;
+        var users = await UsersAsync(portal, bot.Id, 300);
+        var ceiling = limit.DrainPerSecond * 50;
+
+        portal.Limits.SetRateLimit(limit);
+        var naive = await NaiveAsync(emulator, bot.Id, users, warmUp, window);
+        Console.WriteLine($"  naive sender   {naive.PerSecond,7:F1} replies/s  (one request per reply; {naive.Refused} refusals in the window)");
+
+        portal.Limits.SetRateLimit(limit);
+        var hosted = await HostedAsync(portal, bot.Id, users, ceiling * 1.5, warmUp, window);
+        Console.WriteLine($"  host (outbox)  {hosted.PerSecond,7:F1} replies/s  ({hosted.Refused} QUERY_LIMIT_EXCEEDED in the window)");
+        Console.WriteLine($"  ceiling        {ceiling,7:F1} replies/s  (drain {limit.DrainPerSecond}/s × 50 calls per batch)");
+        Console.WriteLine($"  ratio          {hosted.PerSecond / ceiling:P0} of the ceiling (target >= 90%), {hosted.PerSecond / naive.PerSecond:F1}× the naive sender");
+        return hosted.Refused == 0 ? hosted.PerSecond / ceiling : 0;
+    }
+
+    private static async Task<List<int>> UsersAsync(EmulatedPortal portal, int botId, int count)
+    {
+        var users = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            var user = portal.AddUser("Load", $"User{i}");
+            await portal.OpenPrivateChatAsync(user.Id, botId);
+            users.Add(user.Id);
+        }
+
+        return users;
+    }
+
+    // One reply, one request, waiting out a refusal: what a host without batching achieves.
+    private static async Task<Rate> NaiveAsync(BitrixEmulator emulator, int botId, List<int> users, TimeSpan warmUp, TimeSpan window)
+    {
+        using var http = new HttpClient();
+        var client = new BitrixClient(http, new WebhookCredentials(emulator.WebhookUrl, Token, botId));
+        var meter = new WindowMeter(warmUp, window, () => emulator.Portal.Limits.Refused);
+        for (var n = 0; !meter.Done; n++)
+        {
+            try
+            {
+                var dialog = users[n % users.Count].ToString(CultureInfo.InvariantCulture);
+                await client.CallAsync(new ChatMessageSendRequest { DialogId = dialog, Fields = new MessageFields { Message = "naive" } }, CancellationToken.None);
+                meter.Count();
+            }
+            catch (BitrixApiException ex) when (ex.IsRateLimited)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50));
+            }
+        }
+
+        return meter.Result();
+    }
+
+    // Users write faster than the ceiling; the host's replies are counted as the portal receives them.
+    private static async Task<Rate> HostedAsync(EmulatedPortal portal, int botId, List<int> users, double messagesPerSecond, TimeSpan warmUp, TimeSpan window)
+    {
+        int Replies() => portal.GetMessages(null).Count(m => m.PostedByBotId == botId && m.Text.StartsWith("You said: load", StringComparison.Ordinal));
+        var meter = new WindowMeter(warmUp, window, () => portal.Limits.Refused, Replies);
+        var clock = Stopwatch.StartNew();
+        for (var n = 0; !meter.Done; n++)
+        {
+            var due = TimeSpan.FromSeconds(n / messagesPerSecond) - clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due);
+            }
+
+            await portal.SendUserMessageAsync(users[n % users.Count], botId.ToString(CultureInfo.InvariantCulture), $"load {n}");
+            meter.Poll();
+        }
+
+        return meter.Result();
+    }
+}
