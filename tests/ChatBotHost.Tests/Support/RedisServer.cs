@@ -7,7 +7,8 @@ using System.Text;
 namespace ChatBotHost.Tests.Support;
 
 /// <summary>
-/// A real redis-server run as a foreground child process on a free loopback port, without persistence.
+/// A real redis-server run as a foreground child process on a free loopback port; without persistence unless asked
+/// (durability tests restart it with an append-only file that is fsynced on every write).
 /// Depends on nothing but the BCL so other test projects can link this file.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
@@ -18,12 +19,14 @@ public sealed class RedisServer : IAsyncDisposable
 
     private readonly string _executable;
     private readonly Queue<string> _output = new();
+    private readonly string? _dataDirectory;
     private Process? _process;
 
-    private RedisServer(string executable, int port)
+    private RedisServer(string executable, int port, string? dataDirectory)
     {
         _executable = executable;
         Port = port;
+        _dataDirectory = dataDirectory;
     }
 
     /// <summary>The loopback port the server listens on (kept across restarts).</summary>
@@ -32,14 +35,18 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
     public string ConfigurationString => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)},abortConnect=false";
 
-    /// <summary>Starts a server on a free port and waits until it answers PING.</summary>
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>
+    /// Starts a server on a free port and waits until it answers PING. A <paramref name="persistent"/> server keeps an
+    /// append-only file (fsync always) in a fresh temporary directory, so <see cref="RestartAsync"/> keeps every write.
+    /// </summary>
+    public static async Task<RedisServer> StartAsync(bool persistent = false)
     {
         var executable = FindExecutable();
+        var directory = persistent ? Directory.CreateTempSubdirectory("cbh-redis-").FullName : null;
         // The free port is found by binding port 0 and releasing it; someone may grab it in between, so retry.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(executable, FreePort());
+            var server = new RedisServer(executable, FreePort(), directory);
             try
             {
                 await server.StartProcessAsync();
@@ -62,17 +69,22 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the server and starts a fresh one on the same port (all data is lost: no persistence).</summary>
+    /// <summary>Kills the server and starts it again on the same port (data survives only on a persistent server).</summary>
     public async Task RestartAsync()
     {
         StopProcess();
         await StartProcessAsync();
     }
 
-    /// <summary>Kills the server process.</summary>
+    /// <summary>Kills the server process and deletes a persistent server's files.</summary>
     public ValueTask DisposeAsync()
     {
         StopProcess();
+        if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -84,11 +96,14 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-                 {
+        string[] persistence = _dataDirectory is null
+            ? ["--appendonly", "no"]
+            : ["--appendonly", "yes", "--appendfsync", "always", "--dir", _dataDirectory];
+        foreach (var argument in (string[])
+                 [
                      "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-                     "--save", "", "--appendonly", "no", "--daemonize", "no",
-                 })
+                     "--save", "", "--daemonize", "no", .. persistence,
+                 ])
         {
             startInfo.ArgumentList.Add(argument);
         }
