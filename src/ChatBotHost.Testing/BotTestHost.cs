@@ -2,6 +2,7 @@ using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
+using ChatBotHost.Inbox;
 using ChatBotHost.Pipeline;
 using ChatBotHost.Scheduling;
 using ChatBotHost.State;
@@ -17,6 +18,9 @@ public sealed class BotTestHost : IAsyncDisposable
 {
     // A bot that re-arms a timer due at once would otherwise keep Wait from ever returning.
     private const int MaxTimerRounds = 10_000;
+
+    // The kit runs claimed events at once, on a clock that stands still meanwhile: any lease will do.
+    private static readonly TimeSpan InboxLease = TimeSpan.FromMinutes(1);
 
     private readonly ServiceProvider _services;
     private readonly FailureCollector _failures = new();
@@ -36,6 +40,7 @@ public sealed class BotTestHost : IAsyncDisposable
         services.AddSingleton<IConfiguration>(sp => BotSettingsOf(sp.GetRequiredService<BotDirectory>().All.Single().Code, options));
         TurnPipeline.Register(services);
         services.AddDialogEngine();
+        services.AddInboxWriter();
         options.ConfigureServices?.Invoke(services);
         _services = services.BuildServiceProvider(validateScopes: true);
         Bot = _services.GetRequiredService<BotDirectory>().All.Single();
@@ -107,6 +112,7 @@ public sealed class BotTestHost : IAsyncDisposable
 
             Clock.Advance(due > Clock.GetUtcNow() ? due - Clock.GetUtcNow() : TimeSpan.Zero);
             var fired = await dispatcher.DispatchDueAsync(CancellationToken.None);
+            await RunInboxAsync();
             if (_failures.TakeLast() is { } cause)
             {
                 throw new ConversationAssertionException($"A timer's turn failed: {cause.Message}", cause);
@@ -119,6 +125,31 @@ public sealed class BotTestHost : IAsyncDisposable
         }
 
         Clock.Advance(end - Clock.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Runs what the timers put into the in-memory inbox, at once and in order, as the host's workers would; a failed
+    /// turn fails the test instead of being retried.
+    /// </summary>
+    private async Task RunInboxAsync()
+    {
+        var inbox = _services.GetRequiredService<IInboxStore>();
+        var pipeline = _services.GetRequiredService<TurnPipeline>();
+        while (await inbox.ClaimAsync(Bot.Portal.Key, Clock.GetUtcNow(), InboxLease, 100, CancellationToken.None) is { Count: > 0 } claims)
+        {
+            foreach (var claim in claims)
+            {
+                var result = await pipeline.RunAsync(Bot, InboxEventReader.Read(claim.Item, Bot), CancellationToken.None);
+                if (result.Outcome == TurnOutcome.Failed)
+                {
+                    _failures.TakeLast();
+                    var cause = result.Failure ?? new InvalidOperationException("no exception was logged");
+                    throw new ConversationAssertionException($"A timer's turn failed: {cause.Message}", cause);
+                }
+
+                await inbox.AckAsync(claim, CancellationToken.None);
+            }
+        }
     }
 
     internal Task<VersionedState?> LoadStateAsync(string dialogId) =>

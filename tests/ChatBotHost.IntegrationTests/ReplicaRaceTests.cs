@@ -7,8 +7,9 @@ using ChatBotHost.Tests.Support;
 namespace ChatBotHost.IntegrationTests;
 
 /// <summary>
-/// Two replicas poll the same bot and both see every event: the cross-replica dialog lock and the duplicate check let
-/// each event run once, one at a time per dialog, and the checked state writes lose no update.
+/// Two replicas serve the same bot: one polls it, and the workers of both claim from the shared inbox. A dialog is
+/// claimed by one worker at a time, so its events run once each, one at a time and in order, whichever replica runs
+/// them, and the checked state writes lose no update.
 /// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class ReplicaRaceTests(RedisFixture redis)

@@ -23,6 +23,12 @@ public sealed class ChatBotHostOptions
     /// <summary>Timers: dialog timeouts, scheduled messages and callbacks.</summary>
     public TimerOptions Timers { get; set; } = new();
 
+    /// <summary>The durable inbox and its workers.</summary>
+    public InboxOptions Inbox { get; set; } = new();
+
+    /// <summary>How long a stopping host waits for running turns before it cancels them.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The settings of one bot, or defaults when the bot has no section.</summary>
     public BotSettings For(string botCode) => Bots.TryGetValue(botCode, out var settings) ? settings : new BotSettings();
 }

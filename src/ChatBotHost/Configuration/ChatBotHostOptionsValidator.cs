@@ -34,6 +34,7 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
 
         ValidateFetch(options.Fetch, errors);
         ValidateTimers(options.Timers, errors);
+        ValidateInbox(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -83,6 +84,11 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         {
             errors.Add($"{Prefix}:Fetch:MaxBackoff must be positive (e.g. 00:01:00).");
         }
+
+        if (fetch.PollerLease < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{Prefix}:Fetch:PollerLease must be at least a second (e.g. 00:00:15); a replica renews it every third of it.");
+        }
     }
 
     private static void ValidateTimers(TimerOptions timers, List<string> errors)
@@ -94,12 +100,31 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
 
         if (timers.ClaimLease <= TimeSpan.FromSeconds(1))
         {
-            errors.Add($"{Prefix}:Timers:ClaimLease must be longer than a second (e.g. 00:01:00); it must outlast the longest turn.");
+            errors.Add($"{Prefix}:Timers:ClaimLease must be longer than a second (e.g. 00:01:00).");
+        }
+    }
+
+    private static void ValidateInbox(ChatBotHostOptions options, List<string> errors)
+    {
+        var inbox = options.Inbox;
+        if (inbox.Workers is < 1 or > 1000)
+        {
+            errors.Add($"{Prefix}:Inbox:Workers must be between 1 and 1000 (e.g. 32).");
         }
 
-        if (timers.RetryWindow < TimeSpan.Zero)
+        if (inbox.ClaimLease < TimeSpan.FromSeconds(1))
         {
-            errors.Add($"{Prefix}:Timers:RetryWindow must not be negative (e.g. 01:00:00).");
+            errors.Add($"{Prefix}:Inbox:ClaimLease must be at least a second (e.g. 00:00:30); a replica renews it every third of it.");
+        }
+
+        if (inbox.MaxAttempts < 1)
+        {
+            errors.Add($"{Prefix}:Inbox:MaxAttempts must be at least 1 (e.g. 5).");
+        }
+
+        if (options.ShutdownTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}:ShutdownTimeout must be positive (e.g. 00:00:30).");
         }
     }
 

@@ -14,4 +14,10 @@ public sealed class FetchOptions
 
     /// <summary>Longest wait between attempts while Event.get keeps failing.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a replica owns the polling of a bot; renewed while it polls. If it dies, another replica takes polling
+    /// over after this.
+    /// </summary>
+    public TimeSpan PollerLease { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -7,11 +7,8 @@ public sealed class TimerOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long a replica owns a timer it took; if it dies meanwhile, another replica fires the timer after this.
-    /// Must exceed the longest turn.
+    /// How long a replica owns a due timer it took while it moves it into the dialog's inbox; if it dies meanwhile,
+    /// another replica fires the timer after this. (The turn itself runs from the inbox, under the inbox's claim.)
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>A timer whose turn keeps failing is retried (once per lease) until it is this late, then dropped with an error.</summary>
-    public TimeSpan RetryWindow { get; set; } = TimeSpan.FromHours(1);
 }

@@ -7,12 +7,12 @@ namespace ChatBotHost.Hosting;
 
 /// <summary>
 /// Brings each enabled bot up once the server listens (webhook URLs need its address): registers it, retrying while
-/// the portal is unreachable, then starts its poller when it is in fetch mode.
+/// the portal is unreachable, then, in fetch mode, polls it whenever this replica holds its poller lease.
 /// </summary>
 internal sealed partial class BotRunner(
     BotDirectory bots,
     BotReconciler reconciler,
-    FetchReceiver fetch,
+    FetchPollerElection fetch,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<BotRunner> logger) : BackgroundService

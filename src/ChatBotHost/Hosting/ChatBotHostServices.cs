@@ -1,4 +1,5 @@
 using ChatBotHost.Configuration;
+using ChatBotHost.Inbox;
 using ChatBotHost.Intake.Fetch;
 using ChatBotHost.Intake.Webhook;
 using ChatBotHost.Pipeline;
@@ -20,6 +21,8 @@ internal static class ChatBotHostServices
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChatBotHostOptions>, ChatBotHostOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<HostOptions>().Configure<IOptions<ChatBotHostOptions>>(
+            (host, chatBotHost) => host.ShutdownTimeout = chatBotHost.Value.ShutdownTimeout);
 
         // The webhook URL carries a secret code; the client's default request logging would print it.
         services.AddHttpClient(PortalConnection.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(70)).RemoveAllLoggers();
@@ -43,7 +46,10 @@ internal static class ChatBotHostServices
         services.AddSingleton<IBotClientSource>(sp => sp.GetRequiredService<BotClientFactory>());
         TurnPipeline.Register(services);
         services.AddTimersAndDialogs();
+        // Hosted services stop in reverse order: the pollers (BotRunner) before the inbox's workers.
+        services.AddInbox();
         services.AddSingleton<FetchReceiver>();
+        services.AddSingleton<FetchPollerElection>();
         services.AddSingleton<WebhookIntake>();
         services.AddHostedService<BotRunner>();
         return services;

@@ -43,6 +43,9 @@ internal sealed class TurnContext : ITurnContext
 
     public TurnOutcome Outcome { get; set; } = TurnOutcome.Pending;
 
+    /// <summary>What failed the turn, when <see cref="Outcome"/> is Failed.</summary>
+    public Exception? Failure { get; set; }
+
     public BotEvent Event { get; }
 
     public BotDefinition Definition => HostedBot.Definition;

@@ -41,13 +41,18 @@ internal sealed class TurnPipeline
     }
 
     /// <summary>Handles one event for one bot and says what became of it; never throws but for cancellation.</summary>
-    public async Task<TurnOutcome> ProcessAsync(HostedBot bot, BotEvent evt, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> ProcessAsync(HostedBot bot, BotEvent evt, CancellationToken cancellationToken) =>
+        (await RunAsync(bot, evt, cancellationToken)).Outcome;
+
+    /// <summary>Handles one event for one bot; a failed turn's result carries the exception that failed it.</summary>
+    public async Task<TurnResult> RunAsync(HostedBot bot, BotEvent evt, CancellationToken cancellationToken)
     {
         await using var scope = _scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TurnScope>().Bot = bot;
         var turn = new TurnContext(bot, evt, scope.ServiceProvider);
         await _pipeline(turn, cancellationToken);
-        return turn.Outcome == TurnOutcome.Pending ? TurnOutcome.StoppedByMiddleware : turn.Outcome;
+        var outcome = turn.Outcome == TurnOutcome.Pending ? TurnOutcome.StoppedByMiddleware : turn.Outcome;
+        return new TurnResult(outcome, turn.Failure);
     }
 
     /// <summary>Registers the stages in dependency injection.</summary>

@@ -3,38 +3,39 @@ using ChatBotHost.Bitrix.Entities;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
-using ChatBotHost.Pipeline;
+using ChatBotHost.Inbox;
 using ChatBotHost.State;
 using Microsoft.Extensions.Options;
 
 namespace ChatBotHost.Scheduling;
 
 /// <summary>
-/// Claims the timers that came due and runs each as a <see cref="TimerFired"/> event through the pipeline. A claim hides
-/// the timer from other replicas for the claim lease; a replica that dies holding it lets another fire it afterwards,
-/// and the pipeline's duplicate check stops a timer whose turn already completed from running twice.
+/// Claims the timers that came due and puts each, as a <see cref="TimerFired"/> event, into its dialog's inbox, so a
+/// timer's turn keeps its place among the dialog's messages and gets the inbox's retries. The timer is completed only
+/// after it is stored; a replica that dies in between leaves the claim to run out and another stores it again, which
+/// the pipeline's duplicate check turns into one turn.
 /// </summary>
 internal sealed partial class DueTimerDispatcher(
     ITimerStore store,
     BotDirectory bots,
-    TurnPipeline pipeline,
+    InboxWriter inbox,
     TimeProvider time,
     IOptions<ChatBotHostOptions> options,
     ILogger<DueTimerDispatcher> logger)
 {
     private const int ClaimBatch = 50;
 
-    /// <summary>Fires every timer that is due now; returns how many turns ran.</summary>
+    /// <summary>Stores every timer that is due now in its dialog's inbox; returns how many were stored.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value.Timers;
+        var lease = options.Value.Timers.ClaimLease;
         var fired = 0;
         while (true)
         {
-            var claimed = await store.ClaimDueAsync(time.GetUtcNow(), settings.ClaimLease, ClaimBatch, cancellationToken);
+            var claimed = await store.ClaimDueAsync(time.GetUtcNow(), lease, ClaimBatch, cancellationToken);
             foreach (var timer in claimed)
             {
-                fired += await FireAsync(timer, settings, cancellationToken) ? 1 : 0;
+                fired += await FireAsync(timer) ? 1 : 0;
             }
 
             if (claimed.Count < ClaimBatch)
@@ -44,7 +45,7 @@ internal sealed partial class DueTimerDispatcher(
         }
     }
 
-    private async Task<bool> FireAsync(ClaimedTimer claimed, TimerOptions settings, CancellationToken cancellationToken)
+    private async Task<bool> FireAsync(ClaimedTimer claimed)
     {
         var timer = claimed.Timer;
         if (bots.FindByCode(timer.BotCode) is not { } bot || bot.Portal.Key != timer.Portal || !bot.Ready.IsCompleted)
@@ -54,20 +55,20 @@ internal sealed partial class DueTimerDispatcher(
             return false;
         }
 
-        var outcome = await pipeline.ProcessAsync(bot, ToEvent(bot, timer), cancellationToken);
-        var late = time.GetUtcNow() - timer.DueAt;
-        if (outcome == TurnOutcome.Failed && late < settings.RetryWindow)
+        var evt = ToEvent(bot, timer);
+        var item = new InboxItem
         {
-            // Leave the claim to expire: the timer fires again after the lease (a reminder should survive a portal hiccup).
-            LogWillRetry(logger, timer.Id, settings.ClaimLease);
-            return true;
-        }
+            Portal = timer.Portal,
+            BotCode = timer.BotCode,
+            DialogId = timer.DialogId ?? InboxItem.NoDialog,
+            DeduplicationKey = evt.DeduplicationKey,
+            Source = InboxItem.Sources.Timer,
+            Payload = TimerFiredJson.Serialize(evt),
+            ReceivedAt = time.GetUtcNow(),
+        };
 
-        if (outcome == TurnOutcome.Failed)
-        {
-            LogGaveUp(logger, timer.Id, late);
-        }
-
+        // Not cancelled half-way: a stored timer must also be completed, or it is stored again after the lease.
+        await inbox.EnqueueAsync(item, CancellationToken.None);
         await store.CompleteAsync(claimed, CancellationToken.None);
         return true;
     }
@@ -90,10 +91,4 @@ internal sealed partial class DueTimerDispatcher(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Timer {TimerId} of bot {Bot} is not for this host or its bot is not registered yet")]
     private static partial void LogNotReady(ILogger logger, string timerId, string bot);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Timer {TimerId} failed; it fires again after {Lease}")]
-    private static partial void LogWillRetry(ILogger logger, string timerId, TimeSpan lease);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TimerId} kept failing and is dropped, {Late} after it was due")]
-    private static partial void LogGaveUp(ILogger logger, string timerId, TimeSpan late);
 }

@@ -37,6 +37,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IDeduplicationStore>(provider => new InMemoryDeduplicationStore(TimeProviderOf(provider)));
         services.AddSingleton<IBotRegistrationStore, InMemoryBotRegistrationStore>();
         services.AddSingleton<ITimerStore, InMemoryTimerStore>();
+        services.AddSingleton<IInboxStore, InMemoryInboxStore>();
         services.AddSingleton<IDeadLetterStore>(new InMemoryDeadLetterStore());
         services.AddSingleton<ILeaseStore>(provider => new InMemoryLeaseStore(TimeProviderOf(provider)));
         return AddLeaseLock(services, TimeProviderOf);
@@ -63,6 +64,8 @@ public static class StateServiceCollectionExtensions
             new RedisBotRegistrationStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<ITimerStore>(provider =>
             new RedisTimerStore(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<IInboxStore>(provider =>
+            new RedisInboxStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<ILeaseStore>(provider =>
             new RedisLeaseStore(provider.GetRequiredService<RedisConnection>(), keys));
         // Redis expires leases by its own real clock, so renewals must keep real time whatever clock the host uses.

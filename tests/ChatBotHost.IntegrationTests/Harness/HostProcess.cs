@@ -32,6 +32,33 @@ internal sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>The process id, which names this replica in the lease owners it writes to Redis.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>True when some line the process printed contains the text.</summary>
+    public bool Printed(string text)
+    {
+        lock (_output)
+        {
+            return _output.Any(line => line.Contains(text, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Waits until the process printed a line containing the text.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!Printed(text))
+        {
+            if (waited.Elapsed > timeout || _process.HasExited)
+            {
+                throw new TimeoutException($"The host did not print \"{text}\" within {timeout.TotalSeconds} s. Its output:{Environment.NewLine}{Tail()}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>The last lines the process printed, for failure messages.</summary>
     public string Tail()
     {

@@ -36,6 +36,9 @@ internal sealed class HostSettings
         Set("ChatBotHost:Timers:PollInterval", "00:00:00.100");
         // Short enough that a timer claimed by a killed replica is fired by another within a test's patience.
         Set("ChatBotHost:Timers:ClaimLease", "00:00:03");
+        // Likewise for a dialog a killed replica was running, and for the polling of a bot it held.
+        Set("ChatBotHost:Inbox:ClaimLease", "00:00:03");
+        Set("ChatBotHost:Fetch:PollerLease", "00:00:03");
         Set("Serilog:MinimumLevel:Default", "Warning");
     }
 

@@ -39,6 +39,9 @@ internal sealed class InProcessHost : IAsyncDisposable
         return new InProcessHost(app, new Uri($"http://127.0.0.1:{port}/"));
     }
 
+    /// <summary>Stops the host as SIGTERM would (graceful shutdown); disposing afterwards is still needed.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public HostedBot Bot(string code) => Services.GetRequiredService<BotDirectory>().FindByCode(code)!;
 
     public async ValueTask DisposeAsync()

@@ -188,6 +188,39 @@ public sealed class ChatBotHostOptionsValidatorTests
         Assert.Contains("ChatBotHost:Timers:PollInterval", Validate(options).FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validate_BadInboxAndShutdownSettings_NameTheirKeys()
+    {
+        var options = Options(Portal);
+        options.Inbox.Workers = 0;
+        options.Inbox.ClaimLease = TimeSpan.FromMilliseconds(500);
+        options.Inbox.MaxAttempts = 0;
+        options.Fetch.PollerLease = TimeSpan.Zero;
+        options.ShutdownTimeout = TimeSpan.Zero;
+
+        var failures = Validate(options).Failures!;
+
+        Assert.Equal(5, failures.Count());
+        Assert.Contains(failures, f => f.Contains("ChatBotHost:Inbox:Workers", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("ChatBotHost:Inbox:ClaimLease", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("ChatBotHost:Inbox:MaxAttempts", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("ChatBotHost:Fetch:PollerLease", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("ChatBotHost:ShutdownTimeout", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_DefaultInboxSettings_Succeed()
+    {
+        var options = Options(Portal);
+
+        Assert.Equal(32, options.Inbox.Workers);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Inbox.ClaimLease);
+        Assert.Equal(5, options.Inbox.MaxAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(15), options.Fetch.PollerLease);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.ShutdownTimeout);
+        Assert.True(Validate(options).Succeeded);
+    }
+
     private static ValidateOptionsResult Validate(ChatBotHostOptions options) =>
         new ChatBotHostOptionsValidator(Catalog).Validate(null, options);
 

@@ -53,6 +53,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public TurnPipeline Pipeline { get; }
 
+    public IServiceProvider Services => _services;
+
     public static HostedBot Bot(Action<BotBuilder> declare, string code = "testbot")
     {
         var builder = new BotBuilder().Profile(code, "Test bot");

@@ -17,6 +17,16 @@ public sealed class RedisKeysTests
     }
 
     [Fact]
+    public void InboxKeys_OnePortal_ShareOneHashTagWhateverTheBotAndDialog()
+    {
+        Assert.Equal("cbh:{inbox:b24.example.ru}:q:echo:chat%3A1%7D", _keys.InboxQueue("b24.example.ru", "echo", "chat:1}"));
+        Assert.Equal("cbh:{inbox:b24.example.ru}:q:echo:chat%3A1%7D", _keys.InboxQueue("b24.example.ru", RedisKeys.InboxMember("echo", "chat:1}")));
+        Assert.Equal("cbh:{inbox:b24.example.ru}:ready", _keys.InboxReady("b24.example.ru"));
+        Assert.Equal("cbh:{inbox:b24.example.ru}:owners", _keys.InboxOwners("b24.example.ru"));
+        Assert.Equal("cbh:{inbox:b24.example.ru%3A8443}:depth", _keys.InboxDepth("b24.example.ru:8443"));
+    }
+
+    [Fact]
     public void DialogState_CustomPrefix_StartsWithIt()
     {
         Assert.Equal("app:x:{p:1:d}:state", new RedisKeys("app:x").DialogState(new DialogKey("p", 1, "d")));

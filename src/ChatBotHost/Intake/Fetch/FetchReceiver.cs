@@ -1,8 +1,9 @@
+using System.Text.Json;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Bitrix.Requests.Events;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
-using ChatBotHost.Pipeline;
+using ChatBotHost.Inbox;
 using ChatBotHost.Registration;
 using ChatBotHost.State;
 using Microsoft.Extensions.Options;
@@ -10,18 +11,19 @@ using Microsoft.Extensions.Options;
 namespace ChatBotHost.Intake.Fetch;
 
 /// <summary>
-/// Polls imbot.v2.Event.get for one bot. Event.get(offset=N) confirms every event below N, so the offset sent is
-/// always the one stored after the events before it were handled: a crash re-reads what was not finished, and the
-/// stored offset skips what was.
+/// Polls imbot.v2.Event.get for one bot and stores what it returns in the dialogs' inboxes. Event.get(offset=N)
+/// confirms every event below N, so the offset is advanced only after the page's events are stored: a crash re-reads
+/// what was not stored, and the inbox's workers run what was. Only the replica holding the bot's poller lease polls.
 /// </summary>
 internal sealed partial class FetchReceiver(
-    TurnPipeline pipeline,
+    InboxWriter inbox,
     IOffsetStore offsets,
     BotClientFactory clients,
     IOptions<ChatBotHostOptions> options,
     TimeProvider time,
     ILogger<FetchReceiver> logger)
 {
+    /// <summary>Polls until stopped, storing each event in its dialog's inbox.</summary>
     public async Task RunAsync(HostedBot bot, CancellationToken cancellationToken)
     {
         var fetch = options.Value.Fetch;
@@ -47,7 +49,7 @@ internal sealed partial class FetchReceiver(
         }
     }
 
-    /// <summary>One Event.get and the handling of what it returned; true when the portal holds more.</summary>
+    /// <summary>One Event.get and the storing of what it returned; true when the portal holds more.</summary>
     public async Task<bool> PollOnceAsync(HostedBot bot, CancellationToken cancellationToken)
     {
         var portal = bot.Portal.Key;
@@ -58,30 +60,38 @@ internal sealed partial class FetchReceiver(
 
         foreach (var item in page.Events)
         {
-            // Stopping ends intake between events, never inside one: a turn that already answered must also commit
-            // its state and offset, or a restart would replay it. The rest of the page stays unconfirmed for next time.
-            if (cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-
             var evt = Decode(bot, item);
             if (evt?.EventId is not { } eventId || eventId < offset)
             {
                 continue;
             }
 
-            await pipeline.ProcessAsync(bot, evt, CancellationToken.None);
+            // Stopping ends the page between events; what is stored so far is confirmed, the rest is read again.
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await offsets.AdvanceAsync(portal, bot.Code, eventId, CancellationToken.None);
+                return false;
+            }
 
-            // Stored per event, not per page: a crash mid-page must not replay the events already answered.
-            await offsets.AdvanceAsync(portal, bot.Code, eventId + 1, CancellationToken.None);
+            await inbox.EnqueueAsync(ToItem(bot, evt, item), CancellationToken.None);
         }
 
-        await offsets.AdvanceAsync(portal, bot.Code, page.NextOffset, cancellationToken);
+        await offsets.AdvanceAsync(portal, bot.Code, page.NextOffset, CancellationToken.None);
         return page.HasMore;
     }
 
-    private BotEvent? Decode(HostedBot bot, System.Text.Json.JsonElement item)
+    private InboxItem ToItem(HostedBot bot, BotEvent evt, JsonElement wire) => new()
+    {
+        Portal = bot.Portal.Key,
+        BotCode = bot.Code,
+        DialogId = evt.DialogId ?? InboxItem.NoDialog,
+        DeduplicationKey = evt.DeduplicationKey,
+        Source = InboxItem.Sources.Fetch,
+        Payload = wire.GetRawText(),
+        ReceivedAt = time.GetUtcNow(),
+    };
+
+    private BotEvent? Decode(HostedBot bot, JsonElement item)
     {
         try
         {

@@ -3,29 +3,40 @@ using System.Text;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
-using ChatBotHost.Pipeline;
+using ChatBotHost.Inbox;
 using ChatBotHost.Registration;
+using ChatBotHost.State;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ChatBotHost.Intake.Webhook;
 
 /// <summary>
 /// Takes one webhook delivery: authenticates it (the secret in the URL, then the application_token the bot's
-/// subscriptions carry), decodes it, and runs it through the pipeline. Bad requests get a 4xx with the reason and
-/// never reach a handler.
+/// subscriptions carry), decodes it, and stores it in the dialog's inbox before answering 200. Bitrix24 never retries
+/// a delivery, so nothing is acknowledged that is not stored: a store that fails gets 503 (and the event is lost).
+/// Bad requests get a 4xx with the reason and never reach a handler.
 /// </summary>
 internal sealed partial class WebhookIntake(
     BotDirectory bots,
-    TurnPipeline pipeline,
+    InboxWriter inbox,
     BotReconciler reconciler,
     IHostApplicationLifetime lifetime,
+    TimeProvider time,
     ILogger<WebhookIntake> logger)
 {
     /// <summary>A message is at most 20,000 characters and an attach 60,000; percent-encoded that stays far below this.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
+    // Bitrix24 waits for the answer; a store that has not answered by then is treated as down.
+    private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
+
     public async Task<IResult> AcceptAsync(HttpContext http, string botCode, string secret)
     {
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            return Results.Problem("The host is shutting down.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         var bot = bots.FindByCode(botCode);
         if (bot is null || bot.Settings.EventMode != EventMode.Webhook || !bot.Settings.Enabled)
         {
@@ -73,10 +84,38 @@ internal sealed partial class WebhookIntake(
             return Results.Problem("application_token does not match this bot's subscriptions.", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        // The delivery is not retried by Bitrix24 if we fail, so the turn is not tied to this request's lifetime.
-        await pipeline.ProcessAsync(bot, delivery.Event, lifetime.ApplicationStopping);
-        return Results.Ok();
+        return await StoreAsync(bot, delivery.Event, body, http.Request.ContentType);
     }
+
+    private async Task<IResult> StoreAsync(HostedBot bot, BotEvent evt, string body, string? contentType)
+    {
+        var item = new InboxItem
+        {
+            Portal = bot.Portal.Key,
+            BotCode = bot.Code,
+            DialogId = evt.DialogId ?? InboxItem.NoDialog,
+            DeduplicationKey = evt.DeduplicationKey,
+            Source = InboxItem.Sources.Webhook,
+            Payload = body,
+            ContentType = contentType,
+            ReceivedAt = time.GetUtcNow(),
+        };
+        try
+        {
+            // Not tied to the request: a delivery whose sender hung up is still worth keeping.
+            using var timeout = new CancellationTokenSource(StoreTimeout, time);
+            await inbox.EnqueueAsync(item, timeout.Token);
+            return Results.Ok();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            LogNotStored(logger, ex, evt.Type, bot.Code);
+            return Results.Problem($"The event could not be stored, so it is not accepted: {ReasonOf(ex)}", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static string ReasonOf(Exception ex) =>
+        ex is OperationCanceledException ? $"the store did not answer within {StoreTimeout.TotalSeconds} s." : ex.Message;
 
     /// <summary>
     /// Each webhook-mode bot gets a synthetic application_token whose value cannot be learned in advance (spec §1.3):
@@ -123,6 +162,9 @@ internal sealed partial class WebhookIntake(
 
     private static bool SecretsEqual(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {EventType} delivery for bot {Bot} could not be stored and was answered 503; Bitrix24 does not retry it, so it is lost")]
+    private static partial void LogNotStored(ILogger logger, Exception exception, string eventType, string bot);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a webhook delivery for bot {Bot}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string bot, string reason);

@@ -12,6 +12,7 @@ internal sealed partial class ErrorHandlingStage(ILogger<ErrorHandlingStage> log
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             turn.Outcome = TurnOutcome.Failed;
+            turn.Failure = ex;
             LogFailed(logger, ex, turn.Event.Type, turn.HostedBot.Code, turn.DialogId);
         }
     }

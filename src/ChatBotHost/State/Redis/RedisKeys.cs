@@ -87,6 +87,41 @@ public sealed class RedisKeys
     public string Lease(string name) =>
         Build(Tag(name), "lease");
 
+    /// <summary>
+    /// <c>cbh:{inbox:portal}:q:botCode:dialogId</c> — list of inbox item JSON, oldest first. Owner: the inbox store; no
+    /// TTL: the worker that handled the head pops it, and Redis deletes the list with its last item. Every inbox key of a
+    /// portal shares the hash tag <c>{inbox:portal}</c>, so one script sees the portal's queues, ready set and owners.
+    /// </summary>
+    public string InboxQueue(string portal, string botCode, string dialogId) =>
+        InboxQueue(portal, InboxMember(botCode, dialogId));
+
+    /// <summary>The queue key of the dialog named by an <see cref="InboxMember"/>, as read back from the ready set.</summary>
+    public string InboxQueue(string portal, string member) =>
+        Build(InboxTag(portal), "q:" + member);
+
+    /// <summary>
+    /// <c>cbh:{inbox:portal}:ready</c> — sorted set of <see cref="InboxMember"/>s of the dialogs that have events, scored
+    /// by the unix ms from which they may be claimed (a claim moves the score to its lease end). Owner: the inbox store;
+    /// no TTL: a member goes when its dialog's queue is emptied.
+    /// </summary>
+    public string InboxReady(string portal) => Build(InboxTag(portal), "ready");
+
+    /// <summary>
+    /// <c>cbh:{inbox:portal}:owners</c> — hash <see cref="InboxMember"/> → token of the dialog's current claim. Owner:
+    /// the inbox store; no TTL: a field is deleted by the ack or deferral of its claim and replaced by the next claim.
+    /// </summary>
+    public string InboxOwners(string portal) => Build(InboxTag(portal), "owners");
+
+    /// <summary>
+    /// <c>cbh:{inbox:portal}:depth</c> — string (integer), the number of queued events of the portal. Owner: the inbox
+    /// store (incremented by enqueue, decremented by ack); no TTL: one small key per portal.
+    /// </summary>
+    public string InboxDepth(string portal) => Build(InboxTag(portal), "depth");
+
+    /// <summary>The member/field naming one dialog inside the inbox keys: <c>botCode:dialogId</c>, each part escaped.</summary>
+    public static string InboxMember(string botCode, string dialogId) =>
+        Tag(botCode, dialogId);
+
     /// <summary>The member/field naming one timer inside the timer keys: <c>portal:botCode:id</c>, each part escaped.</summary>
     public static string TimerField(string portal, string botCode, string id) =>
         Tag(portal, botCode, id);
@@ -115,6 +150,9 @@ public sealed class RedisKeys
 
         return builder.ToString();
     }
+
+    // One tag per portal, not per dialog: a claim must see the portal's ready set and all its queues in one script.
+    private static string InboxTag(string portal) => "inbox:" + Escape(portal);
 
     private string Build(string tag, string suffix) => $"{Prefix}:{{{tag}}}:{suffix}";
 

@@ -1,0 +1,17 @@
+namespace ChatBotHost.Configuration;
+
+/// <summary>ChatBotHost:Inbox — the workers that run queued events through the pipeline.</summary>
+public sealed class InboxOptions
+{
+    /// <summary>How many turns (of different dialogs) one replica runs at the same time.</summary>
+    public int Workers { get; set; } = 32;
+
+    /// <summary>
+    /// How long a replica owns a dialog it took; renewed while the turn runs. If the replica dies, another takes the
+    /// dialog over after this.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many times a failing event is tried before it goes to the dead-letter list.</summary>
+    public int MaxAttempts { get; set; } = 5;
+}

@@ -1,0 +1,40 @@
+namespace ChatBotHost.State;
+
+/// <summary>
+/// The durable inbox: one FIFO queue per dialog, and claims with leases, so each dialog's events run one at a time and
+/// in order while different dialogs run in parallel, on one replica or many. A claimer that dies leaves its dialog to
+/// be claimed again once the lease runs out (at-least-once processing).
+/// </summary>
+public interface IInboxStore
+{
+    /// <summary>
+    /// Appends the item to its dialog's queue; a dialog that was empty becomes claimable at the item's ReceivedAt.
+    /// When this returns the item is stored.
+    /// </summary>
+    Task EnqueueAsync(InboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims up to <paramref name="max"/> of the portal's dialogs that have events, are ready by <paramref name="now"/>
+    /// and are not claimed (or whose claim's lease ran out), earliest ready first, each with its oldest event. A claimed
+    /// dialog is invisible to other claimers until now + <paramref name="lease"/>. Atomic across replicas.
+    /// </summary>
+    Task<IReadOnlyList<InboxClaim>> ClaimAsync(string portal, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the claimed event and releases the dialog (claimable again at once if more events wait) if the claim still
+    /// holds; false, and nothing changed, when the dialog was claimed again after the lease ran out.
+    /// </summary>
+    Task<bool> AckAsync(InboxClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>Extends the claim's lease to now + <paramref name="lease"/> if it still holds; false when it was lost.</summary>
+    Task<bool> RenewAsync(InboxClaim claim, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the claimed event with <paramref name="head"/> (the same event, e.g. with one more attempt), keeps it first
+    /// in its dialog, and releases the dialog until <paramref name="availableAt"/>; false when the claim no longer holds.
+    /// </summary>
+    Task<bool> DeferAsync(InboxClaim claim, InboxItem head, DateTimeOffset availableAt, CancellationToken cancellationToken);
+
+    /// <summary>How many events of the portal wait or run, over all its dialogs.</summary>
+    Task<long> DepthAsync(string portal, CancellationToken cancellationToken);
+}

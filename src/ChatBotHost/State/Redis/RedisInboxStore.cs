@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.Json;
+using StackExchange.Redis;
+
+namespace ChatBotHost.State.Redis;
+
+/// <summary>
+/// The inbox as Redis lists (one per dialog), a ready sorted set and an owners hash per portal, all under the hash tag
+/// <c>{inbox:portal}</c>. Every change is a Lua script that is passed every key it touches, so it runs on Redis Cluster;
+/// a claim takes the ready dialogs in one script, then reads their heads in a second one.
+/// </summary>
+public sealed class RedisInboxStore : IInboxStore
+{
+    // KEYS: queue, ready, depth. ARGV: item json, ready score, member. NX: a claimed or deferred dialog keeps its score,
+    // otherwise a new event would end a running claim early or jump a retry's delay.
+    private const string EnqueueScript = """
+        redis.call('RPUSH', KEYS[1], ARGV[1])
+        redis.call('ZADD', KEYS[2], 'NX', ARGV[2], ARGV[3])
+        return redis.call('INCR', KEYS[3])
+        """;
+
+    // KEYS: ready, owners. ARGV: now, lease end, token prefix, max. Moving the score to the lease end hides the dialog
+    // from other claimers until then, and makes it claimable again if its claimer never acks. The queues are read by
+    // HeadsScript afterwards (their names are only known now); a claimed dialog's head cannot change meanwhile.
+    private const string ClaimScript = """
+        local members = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[4])
+        local claimed = {}
+        for i, member in ipairs(members) do
+          local token = ARGV[3] .. ':' .. i
+          redis.call('HSET', KEYS[2], member, token)
+          redis.call('ZADD', KEYS[1], ARGV[2], member)
+          claimed[#claimed + 1] = member
+          claimed[#claimed + 1] = token
+        end
+        return claimed
+        """;
+
+    // KEYS: the claimed dialogs' queues.
+    private const string HeadsScript = """
+        local heads = {}
+        for i, key in ipairs(KEYS) do
+          heads[i] = redis.call('LINDEX', key, 0) or ''
+        end
+        return heads
+        """;
+
+    // KEYS: queue, ready, owners, depth. ARGV: member, token, score from which the dialog's next event may be claimed.
+    private const string AckScript = """
+        if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then
+          return 0
+        end
+        redis.call('LPOP', KEYS[1])
+        redis.call('HDEL', KEYS[3], ARGV[1])
+        redis.call('DECR', KEYS[4])
+        if redis.call('LLEN', KEYS[1]) > 0 then
+          redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+        else
+          redis.call('ZREM', KEYS[2], ARGV[1])
+        end
+        return 1
+        """;
+
+    // KEYS: ready, owners. ARGV: member, token, new lease end.
+    private const string RenewScript = """
+        if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then
+          return 0
+        end
+        redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+        return 1
+        """;
+
+    // KEYS: queue, ready, owners. ARGV: member, token, new head json, ready score.
+    private const string DeferScript = """
+        if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then
+          return 0
+        end
+        redis.call('LSET', KEYS[1], 0, ARGV[3])
+        redis.call('HDEL', KEYS[3], ARGV[1])
+        redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+        return 1
+        """;
+
+    private readonly RedisConnection _connection;
+    private readonly RedisKeys _keys;
+
+    /// <summary>Creates the store.</summary>
+    public RedisInboxStore(RedisConnection connection, RedisKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(keys);
+        _connection = connection;
+        _keys = keys;
+    }
+
+    /// <inheritdoc />
+    public Task EnqueueAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        InboxRules.ValidateItem(item);
+        RedisKey[] keys = [QueueOf(item), _keys.InboxReady(item.Portal), _keys.InboxDepth(item.Portal)];
+        RedisValue[] arguments = [Serialize(item), Score(item.ReceivedAt), MemberOf(item)];
+        return EvaluateAsync(EnqueueScript, keys, arguments, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<InboxClaim>> ClaimAsync(
+        string portal, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(portal);
+        InboxRules.ValidateLease(lease, max);
+        RedisKey[] keys = [_keys.InboxReady(portal), _keys.InboxOwners(portal)];
+        RedisValue[] arguments = [Score(now), Score(now + lease), TimerRules.NewClaimToken(), max.ToString(CultureInfo.InvariantCulture)];
+        var claimed = (RedisResult[])(await EvaluateAsync(ClaimScript, keys, arguments, cancellationToken))!;
+        if (claimed.Length == 0)
+        {
+            return [];
+        }
+
+        var queues = new RedisKey[claimed.Length / 2];
+        for (var i = 0; i < queues.Length; i++)
+        {
+            queues[i] = _keys.InboxQueue(portal, (string)claimed[2 * i]!);
+        }
+
+        var heads = (RedisResult[])(await EvaluateAsync(HeadsScript, queues, [], cancellationToken))!;
+        var claims = new List<InboxClaim>(heads.Length);
+        for (var i = 0; i < heads.Length; i++)
+        {
+            // Enqueue and ack keep every ready dialog's queue non-empty, so an empty head is never expected.
+            if ((string?)heads[i] is { Length: > 0 } json)
+            {
+                claims.Add(new InboxClaim(Deserialize(json), (string)claimed[2 * i + 1]!, now));
+            }
+        }
+
+        return claims;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> AckAsync(InboxClaim claim, CancellationToken cancellationToken)
+    {
+        InboxRules.ValidateClaim(claim);
+        var item = claim.Item;
+        RedisKey[] keys = [QueueOf(item), _keys.InboxReady(item.Portal), _keys.InboxOwners(item.Portal), _keys.InboxDepth(item.Portal)];
+        RedisValue[] arguments = [MemberOf(item), claim.Token, Score(claim.ClaimedAt)];
+        return (long)await EvaluateAsync(AckScript, keys, arguments, cancellationToken) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RenewAsync(InboxClaim claim, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        InboxRules.ValidateClaim(claim);
+        InboxRules.ValidateLease(lease);
+        var portal = claim.Item.Portal;
+        RedisKey[] keys = [_keys.InboxReady(portal), _keys.InboxOwners(portal)];
+        RedisValue[] arguments = [MemberOf(claim.Item), claim.Token, Score(now + lease)];
+        return (long)await EvaluateAsync(RenewScript, keys, arguments, cancellationToken) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeferAsync(InboxClaim claim, InboxItem head, DateTimeOffset availableAt, CancellationToken cancellationToken)
+    {
+        InboxRules.ValidateHead(claim, head);
+        var portal = head.Portal;
+        RedisKey[] keys = [QueueOf(head), _keys.InboxReady(portal), _keys.InboxOwners(portal)];
+        RedisValue[] arguments = [MemberOf(head), claim.Token, Serialize(head), Score(availableAt)];
+        return (long)await EvaluateAsync(DeferScript, keys, arguments, cancellationToken) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<long> DepthAsync(string portal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(portal);
+        var key = _keys.InboxDepth(portal);
+        var value = await _connection.ExecuteAsync(database => database.StringGetAsync(key), cancellationToken);
+        return value.IsNull ? 0 : Math.Max(0, (long)value);
+    }
+
+    private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] arguments, CancellationToken cancellationToken) =>
+        _connection.ExecuteAsync(database => database.ScriptEvaluateAsync(script, keys, arguments), cancellationToken);
+
+    private RedisKey QueueOf(InboxItem item) => _keys.InboxQueue(item.Portal, item.BotCode, item.DialogId);
+
+    private static string MemberOf(InboxItem item) => RedisKeys.InboxMember(item.BotCode, item.DialogId);
+
+    private static string Serialize(InboxItem item) => JsonSerializer.Serialize(item, JsonSerializerOptions.Web);
+
+    private static InboxItem Deserialize(string json) =>
+        JsonSerializer.Deserialize<InboxItem>(json, JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException("An inbox entry in Redis is empty.");
+
+    // Whole unix milliseconds, rounded down: an event is claimable from the millisecond it was stored in.
+    private static string Score(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+}

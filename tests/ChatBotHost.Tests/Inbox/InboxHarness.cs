@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using ChatBotHost.Abstractions.Declaration;
+using ChatBotHost.Configuration;
+using ChatBotHost.Hosting;
+using ChatBotHost.Inbox;
+using ChatBotHost.State;
+using ChatBotHost.State.InMemory;
+using ChatBotHost.Tests.Pipeline;
+using ChatBotHost.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace ChatBotHost.Tests.Inbox;
+
+/// <summary>One replica's inbox workers over an in-memory inbox, a real pipeline and a fake clock.</summary>
+internal sealed class InboxHarness : IAsyncDisposable
+{
+    private static long _nextEventId = 5000;
+    private readonly PipelineHarness _pipeline;
+    private readonly CancellationTokenSource _stopping = new();
+
+    public InboxHarness(Action<BotBuilder> declare, Action<InboxOptions>? configure = null)
+    {
+        Bot = PipelineHarness.Bot(declare);
+        Bot.MarkReady();
+        var options = new ChatBotHostOptions();
+        configure?.Invoke(options.Inbox);
+        var lifetime = new Mock<IHostApplicationLifetime>();
+        lifetime.Setup(l => l.ApplicationStopping).Returns(_stopping.Token);
+        _pipeline = new PipelineHarness(services =>
+        {
+            services.AddSingleton(Options.Create(options));
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IInboxStore>(Store);
+            services.AddSingleton<IDeadLetterStore>(DeadLetters);
+            services.AddSingleton(lifetime.Object);
+            services.AddSingleton(new BotDirectory([Bot]));
+            services.AddInbox();
+        });
+        Services = _pipeline.Services;
+        Workers = Services.GetRequiredService<InboxWorkers>();
+    }
+
+    public HostedBot Bot { get; }
+
+    public FakeTimeProvider Clock { get; } = new();
+
+    public InMemoryInboxStore Store { get; } = new();
+
+    public InMemoryDeadLetterStore DeadLetters { get; } = new();
+
+    public IServiceProvider Services { get; }
+
+    public InboxWorkers Workers { get; }
+
+    public Task StartAsync() => Workers.StartAsync(CancellationToken.None);
+
+    /// <summary>As the host stops: claiming ends when the application starts stopping, then the workers are stopped.</summary>
+    public async Task StopAsync(CancellationToken shutdownTimeout)
+    {
+        await _stopping.CancelAsync();
+        await Workers.StopAsync(shutdownTimeout);
+    }
+
+    /// <summary>Stores a user message in its dialog's inbox, as the fetch intake does.</summary>
+    public Task SayAsync(string text, string dialogId = "chat1")
+    {
+        var eventId = Interlocked.Increment(ref _nextEventId);
+        var wire = new
+        {
+            eventId,
+            type = "ONIMBOTV2MESSAGEADD",
+            date = "2026-01-01T00:00:00+00:00",
+            data = new
+            {
+                bot = new { id = PipelineHarness.BotId, code = Bot.Code },
+                message = new { id = eventId, chatId = 1, authorId = 5, text },
+                chat = new { id = 1, dialogId },
+                user = new { id = 5 },
+                language = "en",
+            },
+        };
+        return Services.GetRequiredService<InboxWriter>().EnqueueAsync(
+            new InboxItem
+            {
+                Portal = Bot.Portal.Key,
+                BotCode = Bot.Code,
+                DialogId = dialogId,
+                DeduplicationKey = "e:" + eventId.ToString(CultureInfo.InvariantCulture),
+                Source = InboxItem.Sources.Fetch,
+                Payload = JsonSerializer.Serialize(wire),
+                ReceivedAt = Clock.GetUtcNow(),
+            },
+            CancellationToken.None);
+    }
+
+    /// <summary>Moves the fake clock in small steps until the condition holds (the deadline only turns a hang into a failure).</summary>
+    public async Task AdvanceUntilAsync(Func<bool> condition, string what)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"Still waiting for: {what}");
+            Clock.Advance(TimeSpan.FromMilliseconds(250));
+            await Task.Delay(1);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            await StopAsync(new CancellationToken(canceled: true));
+        }
+
+        await _pipeline.DisposeAsync();
+        _stopping.Dispose();
+    }
+}
