@@ -66,7 +66,7 @@ public sealed class DurableIntakeTests(RedisFixture redis)
     private static Func<WebhookDelivery, bool> IsMessage(int status) =>
         d => d.EventType == "ONIMBOTV2MESSAGEADD" && d.StatusCode == status;
 
-    private static async Task WaitForWebhookBotAsync(BitrixEmulator emulator, string code)
+    internal static async Task WaitForWebhookBotAsync(BitrixEmulator emulator, string code)
     {
         using var timeout = new CancellationTokenSource(Waits.Reply);
         while (emulator.Portal.FindBot(code) is not { EventMode: "webhook", Commands.Count: > 0 })
