@@ -11,13 +11,21 @@ namespace ChatBotHost.IntegrationTests.Harness;
 internal sealed class EchoLoad(BitrixEmulator emulator, int users, int messagesPerUser)
 {
     private readonly List<int> _users = [];
+    private readonly int _userCount = users * Scale;
+
+    /// <summary>
+    /// CBH_LOAD_SCALE (default 1) multiplies the users of every load test: tests/load.sh runs the same scenarios as
+    /// long load runs, outside the default test run.
+    /// </summary>
+    public static int Scale { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("CBH_LOAD_SCALE"), out var scale) && scale > 0 ? scale : 1;
 
     public int Sent { get; private set; }
 
     public async Task PrepareAsync()
     {
         var bot = emulator.Portal.FindBot("echo")!;
-        for (var i = 0; i < users; i++)
+        for (var i = 0; i < _userCount; i++)
         {
             var user = emulator.Portal.AddUser("Load", $"User{i.ToString(CultureInfo.InvariantCulture)}");
             await emulator.Portal.OpenPrivateChatAsync(user.Id, bot.Id);
@@ -51,6 +59,7 @@ internal sealed class EchoLoad(BitrixEmulator emulator, int users, int messagesP
     /// <summary>Waits until every expected reply is there (or the time is up), then asserts exactness and order.</summary>
     public async Task AssertEveryTakenMessageAnsweredOnceInOrderAsync(TimeSpan within, Func<string, bool>? taken = null)
     {
+        within *= Scale;
         var expected = _users.ToDictionary(u => u, u => Enumerable.Range(1, messagesPerUser).Select(r => Text(u, r)).Where(t => taken?.Invoke(t) ?? true).ToArray());
         using var timeout = new CancellationTokenSource(within);
         while (!timeout.IsCancellationRequested && _users.Any(u => Replies(u).Length < expected[u].Length))
