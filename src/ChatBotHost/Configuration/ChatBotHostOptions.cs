@@ -23,6 +23,12 @@ public sealed class ChatBotHostOptions
     /// <summary>Timers: dialog timeouts, scheduled messages and callbacks.</summary>
     public TimerOptions Timers { get; set; } = new();
 
+    /// <summary>The portal's request rate, shared by every replica.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Sending replies: batching, retries.</summary>
+    public OutboxOptions Outbox { get; set; } = new();
+
     /// <summary>The settings of one bot, or defaults when the bot has no section.</summary>
     public BotSettings For(string botCode) => Bots.TryGetValue(botCode, out var settings) ? settings : new BotSettings();
 }

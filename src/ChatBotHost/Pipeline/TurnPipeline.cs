@@ -1,4 +1,5 @@
 using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Delivery;
 using ChatBotHost.Hosting;
 using ChatBotHost.Pipeline.Stages;
 
@@ -50,7 +51,7 @@ internal sealed class TurnPipeline
         return turn.Outcome == TurnOutcome.Pending ? TurnOutcome.StoppedByMiddleware : turn.Outcome;
     }
 
-    /// <summary>Registers the stages in dependency injection.</summary>
+    /// <summary>Registers the stages, and the outbox the turns send through, in dependency injection.</summary>
     public static void Register(IServiceCollection services)
     {
         services.AddSingleton<ErrorHandlingStage>();
@@ -67,5 +68,8 @@ internal sealed class TurnPipeline
         services.AddSingleton(DialogLockOptions.Default);
         services.AddSingleton<TurnPipeline>();
         TurnScope.Register(services);
+
+        // A turn's replies and other calls go through the outbox.
+        services.AddOutbox();
     }
 }

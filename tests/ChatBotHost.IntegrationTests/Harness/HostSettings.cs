@@ -36,6 +36,10 @@ internal sealed class HostSettings
         Set("ChatBotHost:Timers:PollInterval", "00:00:00.100");
         // Short enough that a timer claimed by a killed replica is fired by another within a test's patience.
         Set("ChatBotHost:Timers:ClaimLease", "00:00:03");
+        // Polling every 50 ms would spend the portal's real bucket (2/s) at once and make every reply queue behind it;
+        // tests of the limiter set their own.
+        Set("ChatBotHost:RateLimit:DrainPerSecond", "1000");
+        Set("ChatBotHost:RateLimit:Burst", "1000");
         Set("Serilog:MinimumLevel:Default", "Warning");
     }
 
