@@ -167,6 +167,9 @@ internal sealed class PortalOutbox : IAsyncDisposable
             return;
         }
 
+        // Task.Delay counts whole milliseconds: a fraction left over would end the wait at once, before the retry is due.
+        delay = due is null ? delay : TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
+
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         await Task.WhenAny(wakeup, Task.Delay(delay, _time, stopWaiting.Token));
         await stopWaiting.CancelAsync();

@@ -11,6 +11,9 @@ internal static class RetryDelay
     public static TimeSpan After(int failures, TimeSpan first, TimeSpan max)
     {
         var exponential = TimeSpan.FromTicks(Math.Min(max.Ticks, first.Ticks << Math.Clamp(failures - 1, 0, 20)));
-        return exponential * (0.5 + (Random.Shared.NextDouble() * 0.5));
+        var jittered = exponential.TotalMilliseconds * (0.5 + (Random.Shared.NextDouble() * 0.5));
+
+        // Whole milliseconds, the unit timers count in, so a wait never ends a fraction early or late.
+        return TimeSpan.FromMilliseconds(Math.Max(1, Math.Floor(jittered)));
     }
 }
