@@ -17,6 +17,7 @@ internal sealed class OutboxBed : IAsyncDisposable
 
     public OutboxBed(Action<OutboxOptions>? configure = null)
     {
+        Ledger = new InMemorySentLedger(Clock);
         var options = new ChatBotHostOptions();
         configure?.Invoke(options.Outbox);
         var connection = new PortalConnection(new Uri("https://outbox.bitrix24.test/rest/1/webhookcode/"), new HandlerClients(Portal));
@@ -30,7 +31,7 @@ internal sealed class OutboxBed : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new();
 
-    public InMemorySentLedger Ledger { get; } = new();
+    public InMemorySentLedger Ledger { get; }
 
     public InMemoryDeadLetterStore DeadLetters { get; } = new();
 
