@@ -29,6 +29,12 @@ public sealed class ChatBotHostOptions
     /// <summary>How long a stopping host waits for running turns before it cancels them.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The portal's request rate, shared by every replica.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Sending replies: batching, retries.</summary>
+    public OutboxOptions Outbox { get; set; } = new();
+
     /// <summary>The settings of one bot, or defaults when the bot has no section.</summary>
     public BotSettings For(string botCode) => Bots.TryGetValue(botCode, out var settings) ? settings : new BotSettings();
 }

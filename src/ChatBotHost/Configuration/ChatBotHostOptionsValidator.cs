@@ -35,6 +35,7 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         ValidateFetch(options.Fetch, errors);
         ValidateTimers(options.Timers, errors);
         ValidateInbox(options, errors);
+        ValidateDelivery(options.RateLimit, options.Outbox, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -125,6 +126,39 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         if (options.ShutdownTimeout <= TimeSpan.Zero)
         {
             errors.Add($"{Prefix}:ShutdownTimeout must be positive (e.g. 00:00:30).");
+        }
+    }
+
+    private static void ValidateDelivery(RateLimitOptions rateLimit, OutboxOptions outbox, List<string> errors)
+    {
+        if (!double.IsFinite(rateLimit.DrainPerSecond) || rateLimit.DrainPerSecond <= 0)
+        {
+            errors.Add($"{Prefix}:RateLimit:DrainPerSecond must be positive (2 for most plans, 5 for Enterprise).");
+        }
+
+        if (rateLimit.Burst < 1)
+        {
+            errors.Add($"{Prefix}:RateLimit:Burst must be at least 1 (50 for most plans, 250 for Enterprise).");
+        }
+
+        if (outbox.MaxBatchSize is < 1 or > 50)
+        {
+            errors.Add($"{Prefix}:Outbox:MaxBatchSize must be between 1 and 50 (a batch carries at most 50 calls).");
+        }
+
+        if (outbox.MaxConcurrentRequests is < 1 or > 16)
+        {
+            errors.Add($"{Prefix}:Outbox:MaxConcurrentRequests must be between 1 and 16.");
+        }
+
+        if (outbox.MaxAttempts < 1)
+        {
+            errors.Add($"{Prefix}:Outbox:MaxAttempts must be at least 1.");
+        }
+
+        if (outbox.FirstRetryDelay <= TimeSpan.Zero || outbox.MaxRetryDelay < outbox.FirstRetryDelay)
+        {
+            errors.Add($"{Prefix}:Outbox:FirstRetryDelay must be positive and no longer than {Prefix}:Outbox:MaxRetryDelay (e.g. 00:00:01 and 00:01:00).");
         }
     }
 

@@ -1,4 +1,5 @@
 using ChatBotHost.Configuration;
+using ChatBotHost.Delivery;
 using ChatBotHost.Inbox;
 using ChatBotHost.Intake.Fetch;
 using ChatBotHost.Intake.Webhook;
@@ -29,6 +30,9 @@ internal static class ChatBotHostServices
 
         var redis = configuration[$"{ChatBotHostOptions.SectionName}:Redis:Configuration"];
         services.AddStateStores(redis);
+
+        // First of the hosted services, so it stops last: the outbox is flushed after intake and timers stopped.
+        services.AddDelivery();
 
         services.TryAddSingleton(new BotTypes(BotDiscovery.FindBotTypes()));
         services.AddSingleton(sp => BotCatalog.Create(sp, sp.GetRequiredService<BotTypes>().Types));
@@ -63,7 +67,7 @@ internal static class ChatBotHostServices
             throw new OptionsValidationException(ChatBotHostOptions.SectionName, typeof(ChatBotHostOptions), [$"ChatBotHost:Portal:WebhookUrl: {reason}"]);
         }
 
-        return new PortalConnection(baseUrl, services.GetRequiredService<IHttpClientFactory>());
+        return new PortalConnection(baseUrl, services.GetRequiredService<IHttpClientFactory>(), services.GetRequiredService<PortalRateLimiter>());
     }
 
     private static BotDirectory CreateDirectory(IServiceProvider services, LocalPortal? local)

@@ -9,10 +9,10 @@ using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Bitrix.Requests.ChatUi;
 using ChatBotHost.Bitrix.Requests.Commands;
 using ChatBotHost.Bitrix.Requests.Messages;
+using ChatBotHost.Delivery;
 using ChatBotHost.Dialogs;
 using ChatBotHost.Hosting;
 using ChatBotHost.Scheduling;
-using ChatBotHost.Registration;
 using ChatBotHost.State;
 
 namespace ChatBotHost.Pipeline;
@@ -29,7 +29,7 @@ internal sealed class TurnContext : ITurnContext
         HostedBot = bot;
         Event = evt;
         Services = services;
-        Api = services.GetRequiredService<IBotClientSource>().For(bot);
+        Api = new TurnClient(services.GetRequiredService<IOutbox>(), bot, evt.DeduplicationKey);
         _state = new Lazy<DialogStateBag>(() => new DialogStateBag(
             services.GetRequiredService<IDialogStateStore>(),
             new DialogKey(bot.Portal.Key, bot.BotId, DialogId ?? "-")));

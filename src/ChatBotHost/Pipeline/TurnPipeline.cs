@@ -1,4 +1,5 @@
 using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Delivery;
 using ChatBotHost.Hosting;
 using ChatBotHost.Pipeline.Stages;
 
@@ -55,7 +56,7 @@ internal sealed class TurnPipeline
         return new TurnResult(outcome, turn.Failure);
     }
 
-    /// <summary>Registers the stages in dependency injection.</summary>
+    /// <summary>Registers the stages, and the outbox the turns send through, in dependency injection.</summary>
     public static void Register(IServiceCollection services)
     {
         services.AddSingleton<ErrorHandlingStage>();
@@ -72,5 +73,8 @@ internal sealed class TurnPipeline
         services.AddSingleton(DialogLockOptions.Default);
         services.AddSingleton<TurnPipeline>();
         TurnScope.Register(services);
+
+        // A turn's replies and other calls go through the outbox.
+        services.AddOutbox();
     }
 }

@@ -40,6 +40,8 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IInboxStore, InMemoryInboxStore>();
         services.AddSingleton<IDeadLetterStore>(new InMemoryDeadLetterStore());
         services.AddSingleton<ILeaseStore>(provider => new InMemoryLeaseStore(TimeProviderOf(provider)));
+        services.AddSingleton<IRateLimitStore>(provider => new InMemoryRateLimitStore(TimeProviderOf(provider)));
+        services.AddSingleton<ISentLedger>(provider => new InMemorySentLedger(TimeProviderOf(provider)));
         return AddLeaseLock(services, TimeProviderOf);
     }
 
@@ -68,6 +70,12 @@ public static class StateServiceCollectionExtensions
             new RedisInboxStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<ILeaseStore>(provider =>
             new RedisLeaseStore(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<IDeadLetterStore>(provider =>
+            new RedisDeadLetterStore(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<IRateLimitStore>(provider =>
+            new RedisRateLimitStore(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<ISentLedger>(provider =>
+            new RedisSentLedger(provider.GetRequiredService<RedisConnection>(), keys));
         // Redis expires leases by its own real clock, so renewals must keep real time whatever clock the host uses.
         return AddLeaseLock(services, _ => TimeProvider.System);
     }

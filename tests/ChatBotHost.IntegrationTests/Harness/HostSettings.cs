@@ -39,6 +39,10 @@ internal sealed class HostSettings
         // Likewise for a dialog a killed replica was running, and for the polling of a bot it held.
         Set("ChatBotHost:Inbox:ClaimLease", "00:00:03");
         Set("ChatBotHost:Fetch:PollerLease", "00:00:03");
+        // Polling every 50 ms would spend the portal's real bucket (2/s) at once and make every reply queue behind it;
+        // tests of the limiter set their own.
+        Set("ChatBotHost:RateLimit:DrainPerSecond", "1000");
+        Set("ChatBotHost:RateLimit:Burst", "1000");
         Set("Serilog:MinimumLevel:Default", "Warning");
     }
 

@@ -30,6 +30,8 @@ internal sealed class PipelineHarness : IAsyncDisposable
         services.AddSingleton<IDeduplicationStore>(Deduplication);
         services.AddSingleton<IBotRegistrationStore>(new InMemoryBotRegistrationStore());
         services.AddSingleton<ILeaseStore>(Leases);
+        services.AddSingleton<ISentLedger>(new InMemorySentLedger());
+        services.AddSingleton<IDeadLetterStore>(new InMemoryDeadLetterStore());
         services.AddSingleton(_ => new LeaseLock(Leases, TimeProvider.System, NullLogger<LeaseLock>.Instance));
         services.AddSingleton(Options.Create(new ChatBotHostOptions()));
         services.AddSingleton(Mock.Of<IServer>());

@@ -14,6 +14,10 @@ public sealed class RedisKeysTests
         Assert.Equal("cbh:{b24.example.ru:echo}:offset", _keys.Offset("b24.example.ru", "echo"));
         Assert.Equal("cbh:{b24.example.ru:7}:seen:m-1", _keys.Seen("b24.example.ru", 7, "m-1"));
         Assert.Equal("cbh:{b24.example.ru:echo}:registration", _keys.Registration("b24.example.ru", "echo"));
+        Assert.Equal("cbh:{b24.example.ru}:ratelimit", _keys.RateLimit("b24.example.ru"));
+        Assert.Equal("cbh:{b24.example.ru:echo:e%3A5#1}:sent", _keys.Sent("b24.example.ru", "echo", "e:5#1"));
+        Assert.Equal("cbh:{deadletters:b24.example.ru}:list", _keys.DeadLetters("b24.example.ru"));
+        Assert.Equal("cbh:{deadletters:b24.example.ru}:entries", _keys.DeadLetterEntries("b24.example.ru"));
     }
 
     [Fact]

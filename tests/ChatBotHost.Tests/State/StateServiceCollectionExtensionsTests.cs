@@ -23,6 +23,9 @@ public sealed class StateServiceCollectionExtensionsTests(RedisFixture redis)
         Assert.IsType<InMemoryBotRegistrationStore>(provider.GetRequiredService<IBotRegistrationStore>());
         Assert.IsType<InMemoryTimerStore>(provider.GetRequiredService<ITimerStore>());
         Assert.IsType<InMemoryLeaseStore>(provider.GetRequiredService<ILeaseStore>());
+        Assert.IsType<InMemoryDeadLetterStore>(provider.GetRequiredService<IDeadLetterStore>());
+        Assert.IsType<InMemoryRateLimitStore>(provider.GetRequiredService<IRateLimitStore>());
+        Assert.IsType<InMemorySentLedger>(provider.GetRequiredService<ISentLedger>());
         Assert.NotNull(provider.GetRequiredService<LeaseLock>());
         var info = provider.GetRequiredService<StateStoreInfo>();
         Assert.Equal(StateStoreKind.InMemory, info.Kind);
@@ -52,6 +55,9 @@ public sealed class StateServiceCollectionExtensionsTests(RedisFixture redis)
         Assert.IsType<RedisBotRegistrationStore>(provider.GetRequiredService<IBotRegistrationStore>());
         Assert.IsType<RedisTimerStore>(provider.GetRequiredService<ITimerStore>());
         Assert.IsType<RedisLeaseStore>(provider.GetRequiredService<ILeaseStore>());
+        Assert.IsType<RedisDeadLetterStore>(provider.GetRequiredService<IDeadLetterStore>());
+        Assert.IsType<RedisRateLimitStore>(provider.GetRequiredService<IRateLimitStore>());
+        Assert.IsType<RedisSentLedger>(provider.GetRequiredService<ISentLedger>());
         Assert.NotNull(provider.GetRequiredService<LeaseLock>());
         Assert.True(provider.GetRequiredService<StateStoreInfo>().IsDurable);
         var key = new DialogKey(TestPortals.Unique(), 1, "d");

@@ -122,6 +122,36 @@ public sealed class RedisKeys
     public static string InboxMember(string botCode, string dialogId) =>
         Tag(botCode, dialogId);
 
+    /// <summary>
+    /// <c>cbh:{portal}:ratelimit</c> — hash {l: level, t: unix ms of the level} of the portal's leaky bucket, shared by
+    /// every replica. Owner: the rate-limit store; TTL: the time the level needs to drain to zero (+1 s), refreshed on
+    /// every request, so an idle portal's bucket disappears when it is empty anyway.
+    /// </summary>
+    public string RateLimit(string portal) =>
+        Build(Tag(portal), "ratelimit");
+
+    /// <summary>
+    /// <c>cbh:{portal:botCode:key}:sent</c> — string holding the JSON result of the bot's call with this idempotency key.
+    /// Owner: the sent ledger (the outbox); TTL: the retention given when recorded (PX), nothing else deletes it.
+    /// The key itself is in the hash tag, so the entries spread over a cluster's slots.
+    /// </summary>
+    public string Sent(string portal, string botCode, string key) =>
+        Build(Tag(portal, botCode, key), "sent");
+
+    /// <summary>
+    /// <c>cbh:{deadletters:portal}:list</c> — list of dead-letter ids, newest first. Owner: the dead-letter store; no
+    /// TTL: capped (LTRIM) at the store's capacity, 10,000 by default, an entry also goes when an operator removes it.
+    /// </summary>
+    public string DeadLetters(string portal) =>
+        Build(Tag("deadletters", portal), "list");
+
+    /// <summary>
+    /// <c>cbh:{deadletters:portal}:entries</c> — hash id → dead letter JSON. Owner: the dead-letter store; no TTL: a
+    /// field is deleted with its id in <see cref="DeadLetters"/> (trimmed or removed), in the same script.
+    /// </summary>
+    public string DeadLetterEntries(string portal) =>
+        Build(Tag("deadletters", portal), "entries");
+
     /// <summary>The member/field naming one timer inside the timer keys: <c>portal:botCode:id</c>, each part escaped.</summary>
     public static string TimerField(string portal, string botCode, string id) =>
         Tag(portal, botCode, id);

@@ -1,0 +1,43 @@
+using ChatBotHost.Configuration;
+using ChatBotHost.State;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBotHost.Delivery;
+
+/// <summary>Registers the delivery side: the outbox, its flush at shutdown, and the portal's rate limiter.</summary>
+internal static class DeliveryServices
+{
+    /// <summary>
+    /// The outbox every turn sends through. It needs the state stores (sent ledger, dead letters) and a client source;
+    /// the pipeline registers it, so the test kit gets it too.
+    /// </summary>
+    public static IServiceCollection AddOutbox(this IServiceCollection services)
+    {
+        services.TryAddSingleton<OutboxSender>();
+        services.TryAddSingleton(sp => new OutboxRecords(
+            sp.GetRequiredService<ISentLedger>(),
+            sp.GetRequiredService<IDeadLetterStore>(),
+            TimeOf(sp),
+            sp.GetRequiredService<ILogger<OutboxRecords>>()));
+        services.TryAddSingleton(sp => new Outbox(
+            sp.GetRequiredService<OutboxSender>(), sp.GetRequiredService<OutboxRecords>(), sp.GetRequiredService<IOptions<ChatBotHostOptions>>(), TimeOf(sp)));
+        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<Outbox>());
+        return services;
+    }
+
+    /// <summary>The host's delivery: the outbox flushed at shutdown, and the rate limiter every portal client passes.</summary>
+    public static IServiceCollection AddDelivery(this IServiceCollection services)
+    {
+        services.AddOutbox();
+        services.TryAddSingleton(sp => new PortalRateLimiter(
+            sp.GetRequiredService<IRateLimitStore>(),
+            sp.GetRequiredService<IOptions<ChatBotHostOptions>>().Value.RateLimit.ToLimit(),
+            TimeOf(sp),
+            sp.GetRequiredService<ILogger<PortalRateLimiter>>()));
+        services.AddHostedService<OutboxFlushService>();
+        return services;
+    }
+
+    private static TimeProvider TimeOf(IServiceProvider services) => services.GetService<TimeProvider>() ?? TimeProvider.System;
+}

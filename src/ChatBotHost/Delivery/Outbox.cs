@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Configuration;
+using ChatBotHost.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ChatBotHost.Delivery;
+
+/// <summary>
+/// The host's outbox: answers a keyed call from the sent ledger when it was sent before, otherwise queues it with
+/// its portal's <see cref="PortalOutbox"/>, whose loop is started by the first call to that portal.
+/// </summary>
+internal sealed class Outbox : IOutbox, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<PortalOutbox>> _portals = new(StringComparer.Ordinal);
+    private readonly OutboxRecords _records;
+    private readonly Func<PortalOutbox> _createPortal;
+
+    public Outbox(OutboxSender sender, OutboxRecords records, IOptions<ChatBotHostOptions> options, TimeProvider time)
+    {
+        var settings = options.Value.Outbox;
+        var retries = new OutboxRetries(settings, time);
+        _records = records;
+        _createPortal = () => new PortalOutbox(sender, records, retries, settings, time);
+    }
+
+    /// <summary>Calls queued, in flight or waiting for a retry, over all portals.</summary>
+    public int Pending => _portals.Values.Where(p => p.IsValueCreated).Sum(p => p.Value.Pending);
+
+    public async Task<TResult> SendAsync<TResult>(HostedBot bot, BitrixRequest<TResult> call, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        ArgumentNullException.ThrowIfNull(call);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (idempotencyKey is not null && await _records.FindAsync<TResult>(bot, idempotencyKey, cancellationToken) is (true, var recorded))
+        {
+            return recorded;
+        }
+
+        var portal = _portals.GetOrAdd(bot.Portal.Key, _ => new Lazy<PortalOutbox>(_createPortal)).Value;
+        return await portal.Enqueue(new OutboxCall<TResult>(bot, call, idempotencyKey)).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Waits until every queued call was sent or given up; returns how many were left when cancelled.</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var left = await Task.WhenAll(_portals.Values.Select(p => p.Value.DrainAsync(cancellationToken)));
+        return left.Sum();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var portal in _portals.Values.Where(p => p.IsValueCreated))
+        {
+            await portal.Value.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Requests.Batch;
+using ChatBotHost.Hosting;
+
+namespace ChatBotHost.Delivery;
+
+/// <summary>
+/// One call waiting in the outbox, with its place in the queue and its retry state; the typed subclass carries the
+/// request and completes the caller's task. Its mutable state is changed only under the portal outbox's lock.
+/// </summary>
+internal abstract class OutboxCall
+{
+    protected OutboxCall(HostedBot bot, string? dialogId, string? idempotencyKey)
+    {
+        Bot = bot;
+        DialogId = dialogId;
+        IdempotencyKey = idempotencyKey;
+        Lane = $"{bot.Code}\n{dialogId}";
+    }
+
+    public HostedBot Bot { get; }
+
+    public string? DialogId { get; }
+
+    public string? IdempotencyKey { get; }
+
+    /// <summary>Calls of one lane (a bot's dialog) are sent in the order they were queued.</summary>
+    public string Lane { get; }
+
+    public abstract string Method { get; }
+
+    /// <summary>The request record, for the dead-letter payload.</summary>
+    public abstract object Request { get; }
+
+    public LinkedListNode<OutboxCall>? Node { get; set; }
+
+    /// <summary>Failed attempts so far (a batch-level problem that sends the call again alone is not counted).</summary>
+    public int Failures { get; set; }
+
+    public DateTimeOffset NotBefore { get; set; }
+
+    public bool InFlight { get; set; }
+
+    /// <summary>Set after a batch-level problem (BOT_NOT_FOUND, a batch the portal refused): the next try goes alone.</summary>
+    public bool SendAlone { get; set; }
+
+    public bool MayJoinBatch => !SendAlone && CallKinds.MayBatch(Method);
+
+    public abstract Task SendAloneAsync(IBitrixClient client, CancellationToken cancellationToken);
+
+    public abstract void AddTo(BatchRequest batch, string id);
+
+    /// <summary>Takes this call's answer from a batch; throws its error as a direct call would.</summary>
+    public abstract void TakeResult(BatchResult batch, string id);
+
+    /// <summary>The result as JSON, for the sent ledger.</summary>
+    public abstract string ResultJson();
+
+    public abstract void Succeed();
+
+    public abstract void Fail(Exception error);
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Requests.Batch;
+using ChatBotHost.Registration;
+
+namespace ChatBotHost.Delivery;
+
+/// <summary>
+/// Sends one request's worth of calls of one bot: a single call as a plain call, several as one batch, and reports
+/// each call's own outcome (a failed sub-call affects only itself).
+/// </summary>
+internal sealed class OutboxSender(IBotClientSource clients)
+{
+    /// <summary>One entry per call: null when it succeeded (its result is in the call), else why it failed.</summary>
+    public async Task<Exception?[]> SendAsync(IReadOnlyList<OutboxCall> calls, CancellationToken cancellationToken)
+    {
+        // The bot's client: rate limited, and registering the bot again if the portal lost it.
+        var client = clients.For(calls[0].Bot);
+        if (calls.Count == 1)
+        {
+            return [await SendAloneAsync(client, calls[0], cancellationToken)];
+        }
+
+        var batch = new BatchRequest();
+        for (var i = 0; i < calls.Count; i++)
+        {
+            calls[i].AddTo(batch, IdOf(i));
+        }
+
+        BatchResult result;
+        try
+        {
+            result = await client.CallAsync(batch, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return [.. calls.Select(_ => e)];
+        }
+
+        return [.. calls.Select((call, i) => (Exception?)TakeResult(call, result, IdOf(i)))];
+    }
+
+    private static async Task<Exception?> SendAloneAsync(IBitrixClient client, OutboxCall call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call.SendAloneAsync(client, cancellationToken);
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    private static BitrixApiException? TakeResult(OutboxCall call, BatchResult result, string id)
+    {
+        try
+        {
+            call.TakeResult(result, id);
+            return null;
+        }
+        catch (BitrixApiException e)
+        {
+            return e;
+        }
+        catch (KeyNotFoundException)
+        {
+            // halt is off, so every sub-call should have run; one that did not is simply tried again.
+            return new BitrixApiException(BitrixErrors.Transport, $"{call.Method}: the batch answered without this call", HttpStatusCode.OK);
+        }
+    }
+
+    // Position-based ids keep the batch's order visible in its answer and in logs.
+    private static string IdOf(int index) => "c" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,248 @@
+using ChatBotHost.Configuration;
+
+namespace ChatBotHost.Delivery;
+
+/// <summary>
+/// The queue of one portal and its sender loop. Whenever a request slot is free it takes what is ready: up to
+/// MaxBatchSize calls of one bot, oldest first, skipping any dialog that has a call in flight or waiting for a retry
+/// (so a dialog's calls never overtake each other), and sends them — one call plainly, several as one batch. Nothing
+/// waits to fill a batch: batches form from what queued up while earlier requests were under way.
+/// </summary>
+internal sealed class PortalOutbox : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly OutboxQueue _queue;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly OutboxSender _sender;
+    private readonly OutboxRecords _records;
+    private readonly OutboxRetries _retries;
+    private readonly OutboxOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Task _loop;
+    private TaskCompletionSource? _wakeup;
+    private TaskCompletionSource? _emptied;
+    private TaskCompletionSource? _idle;
+    private int _requests;
+    private bool _disposed;
+
+    public PortalOutbox(OutboxSender sender, OutboxRecords records, OutboxRetries retries, OutboxOptions options, TimeProvider time)
+    {
+        _sender = sender;
+        _records = records;
+        _retries = retries;
+        _options = options;
+        _time = time;
+        _queue = new OutboxQueue(options.MaxBatchSize);
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Calls queued, in flight or waiting for a retry.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    public Task<TResult> Enqueue<TResult>(OutboxCall<TResult> call)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
+            var queued = _queue.Add(call);
+            if (!ReferenceEquals(queued, call))
+            {
+                // The same call of a repeated turn is still on its way: the repeat shares its result.
+                return queued is OutboxCall<TResult> same
+                    ? same.Completion
+                    : throw new InvalidOperationException($"Idempotency key '{call.IdempotencyKey}' already belongs to a {queued.Method} call.");
+            }
+
+            Wake();
+        }
+
+        return call.Completion;
+    }
+
+    /// <summary>Waits until every queued call was sent or given up; returns how many were left when cancelled.</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task emptied;
+            lock (_gate)
+            {
+                if (_queue.Count == 0)
+                {
+                    return 0;
+                }
+
+                emptied = (_emptied ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+
+            await emptied.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return Pending;
+            }
+        }
+    }
+
+    /// <summary>Stops the loop and fails every call still queued (the host is going away).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+        }
+
+        await _stopping.CancelAsync();
+        await _loop;
+        Task idle;
+        OutboxCall[] left;
+        lock (_gate)
+        {
+            // Requests under way are cancelled by the stopping token; their calls fail as they settle.
+            idle = _requests == 0 ? Task.CompletedTask : (_idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+
+        await idle;
+        lock (_gate)
+        {
+            left = _queue.Clear();
+        }
+
+        foreach (var call in left)
+        {
+            call.Fail(new OperationCanceledException("The host stopped before the call was sent."));
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var stopping = _stopping.Token;
+        while (!stopping.IsCancellationRequested)
+        {
+            List<OutboxCall>? ready = null;
+            DateTimeOffset? due = null;
+            Task wakeup;
+            lock (_gate)
+            {
+                if (_requests < _options.MaxConcurrentRequests && _queue.TakeReady(_time.GetUtcNow(), out due) is { } taken)
+                {
+                    ready = taken;
+                    _requests++;
+                }
+
+                wakeup = ready is null ? (_wakeup ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task : Task.CompletedTask;
+            }
+
+            if (ready is not null)
+            {
+                _ = Task.Run(() => SendAsync(ready), CancellationToken.None);
+                continue;
+            }
+
+            await WaitAsync(wakeup, due, stopping);
+        }
+    }
+
+    private async Task WaitAsync(Task wakeup, DateTimeOffset? due, CancellationToken stopping)
+    {
+        var delay = due is { } at ? at - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
+        if (due is not null && delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        // Task.Delay counts whole milliseconds: a fraction left over would end the wait at once, before the retry is due.
+        delay = due is null ? delay : TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
+
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        await Task.WhenAny(wakeup, Task.Delay(delay, _time, stopWaiting.Token));
+        await stopWaiting.CancelAsync();
+    }
+
+    private async Task SendAsync(List<OutboxCall> calls)
+    {
+        var errors = await _sender.SendAsync(calls, _stopping.Token);
+        for (var i = 0; i < calls.Count; i++)
+        {
+            await SettleAsync(calls[i], errors[i], calls.Count > 1);
+        }
+
+        lock (_gate)
+        {
+            _requests--;
+            Wake();
+            if (_requests == 0)
+            {
+                _idle?.TrySetResult();
+            }
+        }
+    }
+
+    private async Task SettleAsync(OutboxCall call, Exception? error, bool wasInBatch)
+    {
+        if (error is null)
+        {
+            // Recorded before the caller hears of it, so a turn that goes on to commit has its replies on record.
+            await _records.SentAsync(call);
+            Remove(call);
+            call.Succeed();
+            return;
+        }
+
+        if (!_stopping.IsCancellationRequested && _retries.After(call, error, wasInBatch) is { } delay)
+        {
+            _records.Retrying(call, error, delay);
+            lock (_gate)
+            {
+                call.InFlight = false;
+                call.NotBefore = _time.GetUtcNow() + delay;
+            }
+
+            return;
+        }
+
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _records.GaveUpAsync(call, error);
+        }
+
+        Remove(call);
+        call.Fail(error);
+    }
+
+    private void Remove(OutboxCall call)
+    {
+        lock (_gate)
+        {
+            _queue.Remove(call);
+            if (_queue.Count == 0)
+            {
+                _emptied?.TrySetResult();
+                _emptied = null;
+            }
+        }
+    }
+
+    // Under the lock.
+    private void Wake()
+    {
+        _wakeup?.TrySetResult();
+        _wakeup = null;
+    }
+}

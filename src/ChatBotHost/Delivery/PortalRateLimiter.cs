@@ -1,0 +1,124 @@
+using ChatBotHost.Bitrix.Client;
+using ChatBotHost.State;
+using ChatBotHost.State.InMemory;
+
+namespace ChatBotHost.Delivery;
+
+/// <summary>
+/// Makes a request to a portal wait its turn in the portal's leaky bucket, shared by all replicas through
+/// <see cref="IRateLimitStore"/>, and backs off when the portal still says the rate was exceeded. While the shared
+/// store is unreachable, a bucket in this process stands in: the host keeps talking to the portal, within the limit
+/// as far as this replica alone can tell.
+/// </summary>
+internal sealed partial class PortalRateLimiter
+{
+    private static readonly TimeSpan FirstHold = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxOperationWait = TimeSpan.FromMinutes(10);
+
+    private readonly IRateLimitStore _store;
+    private readonly InMemoryRateLimitStore _fallback;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private volatile bool _degraded;
+
+    public PortalRateLimiter(IRateLimitStore store, RateLimit limit, TimeProvider time, ILogger<PortalRateLimiter> logger)
+    {
+        limit.Validate();
+        _store = store;
+        _fallback = new InMemoryRateLimitStore(time);
+        _time = time;
+        _logger = logger;
+        Limit = limit;
+    }
+
+    public RateLimit Limit { get; }
+
+    /// <summary>Returns once the portal's bucket admitted one request.</summary>
+    public async Task WaitAsync(string portal, CancellationToken cancellationToken)
+    {
+        while (await TryAcquireAsync(portal, cancellationToken) is var wait && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reacts to the portal's rate-limit answer before the <paramref name="failures"/>-th retry: QUERY_LIMIT_EXCEEDED
+    /// (and any other 429) holds the whole bucket, so every caller on every replica pauses; OPERATION_TIME_LIMIT
+    /// limits only the method (spec §2.4), so only this caller waits, until operating_reset_at.
+    /// </summary>
+    public async Task BackOffAsync(string portal, string method, BitrixApiException error, int failures, CancellationToken cancellationToken)
+    {
+        if (error.Error == BitrixErrors.OperationTimeLimit)
+        {
+            var wait = UntilReset(error.OperatingResetAt) ?? RetryDelay.After(failures, FirstHold, MaxHold);
+            LogOperationLimit(_logger, method, portal, wait.TotalSeconds);
+            await Task.Delay(wait, _time, cancellationToken);
+            return;
+        }
+
+        var hold = RetryDelay.After(failures, FirstHold, MaxHold);
+        LogQueryLimit(_logger, method, portal, error.Error, hold.TotalSeconds);
+        try
+        {
+            await _store.HoldAsync(portal, Limit, hold, cancellationToken);
+        }
+        catch (Exception e) when (IsStoreFailure(e, cancellationToken))
+        {
+            await _fallback.HoldAsync(portal, Limit, hold, cancellationToken);
+        }
+    }
+
+    private async Task<TimeSpan> TryAcquireAsync(string portal, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var wait = await _store.TryAcquireAsync(portal, Limit, cancellationToken);
+            if (_degraded)
+            {
+                _degraded = false;
+                LogShared(_logger, portal);
+            }
+
+            return wait;
+        }
+        catch (Exception e) when (IsStoreFailure(e, cancellationToken))
+        {
+            if (!_degraded)
+            {
+                _degraded = true;
+                LogLocal(_logger, e, portal);
+            }
+
+            return await _fallback.TryAcquireAsync(portal, Limit, cancellationToken);
+        }
+    }
+
+    // operating_reset_at is a whole unix second; one more second makes sure the budget really freed up.
+    private TimeSpan? UntilReset(long? resetAt)
+    {
+        if (resetAt is not { } reset)
+        {
+            return null;
+        }
+
+        var wait = DateTimeOffset.FromUnixTimeSeconds(reset) - _time.GetUtcNow() + TimeSpan.FromSeconds(1);
+        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > MaxOperationWait ? MaxOperationWait : wait;
+    }
+
+    private static bool IsStoreFailure(Exception e, CancellationToken cancellationToken) =>
+        !(e is OperationCanceledException && cancellationToken.IsCancellationRequested) && e is not ArgumentException;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} on {Portal}: {Error}; holding the portal's request bucket for {HoldSeconds:0.#} s")]
+    private static partial void LogQueryLimit(ILogger logger, string method, string portal, string error, double holdSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} on {Portal}: OPERATION_TIME_LIMIT; retrying it in {WaitSeconds:0.#} s")]
+    private static partial void LogOperationLimit(ILogger logger, string method, string portal, double waitSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The shared rate-limit store is unreachable; limiting requests to {Portal} in this process only until it is back")]
+    private static partial void LogLocal(ILogger logger, Exception exception, string portal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The shared rate-limit store is reachable again; requests to {Portal} are limited across replicas")]
+    private static partial void LogShared(ILogger logger, string portal);
+}

@@ -1,0 +1,32 @@
+using ChatBotHost.Bitrix.Client;
+
+namespace ChatBotHost.Delivery;
+
+/// <summary>
+/// The one choke point every REST request to the portal passes (registration, Event.get, replies; a batch once):
+/// it waits for the portal's shared bucket, and retries a request the portal refused for its rate.
+/// </summary>
+internal sealed class RateLimitedClient(IBitrixClient inner, PortalRateLimiter limiter, string portal) : IBitrixClient
+{
+    /// <summary>Attempts of one request the portal keeps refusing for its rate before the refusal reaches the caller.</summary>
+    public const int MaxAttempts = 6;
+
+    public async Task<TResult> CallAsync<TResult>(BitrixRequest<TResult> request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            await limiter.WaitAsync(portal, cancellationToken);
+            try
+            {
+                return await inner.CallAsync(request, cancellationToken);
+            }
+            catch (BitrixApiException e) when (e.IsRateLimited && attempt < MaxAttempts)
+            {
+                // The portal's bucket also counts requests we cannot see (other apps on our IP, other hosts):
+                // it is the authority, so we wait as it says and go round again.
+                await limiter.BackOffAsync(portal, request.Method, e, attempt, cancellationToken);
+            }
+        }
+    }
+}

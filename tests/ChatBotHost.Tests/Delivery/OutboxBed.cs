@@ -1,0 +1,56 @@
+using ChatBotHost.Abstractions.Declaration;
+using ChatBotHost.Configuration;
+using ChatBotHost.Delivery;
+using ChatBotHost.Hosting;
+using ChatBotHost.State;
+using ChatBotHost.State.InMemory;
+using ChatBotHost.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBotHost.Tests.Delivery;
+
+/// <summary>An outbox over the real client and a scripted portal, on a fake clock, with in-memory ledger and dead letters.</summary>
+internal sealed class OutboxBed : IAsyncDisposable
+{
+    public const string BotToken = "secret-bot-token-4711";
+
+    public OutboxBed(Action<OutboxOptions>? configure = null)
+    {
+        Ledger = new InMemorySentLedger(Clock);
+        var options = new ChatBotHostOptions();
+        configure?.Invoke(options.Outbox);
+        var connection = new PortalConnection(new Uri("https://outbox.bitrix24.test/rest/1/webhookcode/"), new HandlerClients(Portal));
+        Bot = NewBot("echo", connection);
+        OtherBot = NewBot("counter", connection);
+        var records = new OutboxRecords(Ledger, DeadLetters, Clock, NullLogger<OutboxRecords>.Instance);
+        Outbox = new Outbox(new OutboxSender(new DirectClients()), records, Options.Create(options), Clock);
+    }
+
+    public ScriptedPortal Portal { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new();
+
+    public InMemorySentLedger Ledger { get; }
+
+    public InMemoryDeadLetterStore DeadLetters { get; } = new();
+
+    public HostedBot Bot { get; }
+
+    public HostedBot OtherBot { get; }
+
+    public Outbox Outbox { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Outbox.DisposeAsync();
+        Portal.Dispose();
+    }
+
+    private static HostedBot NewBot(string code, PortalConnection connection)
+    {
+        var bot = new HostedBot(new BotBuilder().Profile(code, code).Build(code), new BotSettings(), BotToken, connection);
+        bot.Use(new BotRegistration { BotId = code.Length, WebhookSecret = "s" });
+        return bot;
+    }
+}
