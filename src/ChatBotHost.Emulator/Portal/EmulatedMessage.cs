@@ -21,6 +21,9 @@ public sealed record EmulatedMessage(
     /// <summary>The bot that posted it (also for its system messages, whose AuthorId is 0); null for users' messages.</summary>
     public int? PostedByBotId { get; init; }
 
+    /// <summary>The client-chosen dedupe id (Chat.Message.send's templateId), or "" when none was given.</summary>
+    public string Uuid { get; init; } = "";
+
     /// <summary>True once the author edited the message.</summary>
     public bool IsEdited { get; init; }
 }

@@ -7,13 +7,14 @@ namespace ChatBotHost.Emulator.Rest;
 internal static class BotPosting
 {
     public static EmulatedMessage Post(
-        PortalState state, BotState bot, ChatState chat, MessageContent content, bool system, bool viaCommandAnswer)
+        PortalState state, BotState bot, ChatState chat, MessageContent content, bool system, bool viaCommandAnswer, string uuid = "")
     {
         var message = new EmulatedMessage(
             state.TakeMessageId(), chat.Id, chat.UserDialogId, system ? 0 : bot.Id, content.Text ?? "",
             content.Keyboard, content.Attach, system, viaCommandAnswer, state.Now)
         {
             PostedByBotId = bot.Id,
+            Uuid = uuid,
         };
         state.Store(message);
         bot.CountMessage++;

@@ -26,7 +26,16 @@ internal static class MessageMethods
             throw new RestException("EMPTY_MESSAGE", "Message can't be empty");
         }
 
-        var message = BotPosting.Post(call.State, call.Bot, chat, content, call.Fields.Bool("system") ?? false, viaCommandAnswer: false);
+        // The message's uuid is its dedupe id (spec §5.5): a send repeating one the bot already posted in this chat (a
+        // retry after a lost answer) returns the first message instead of posting it twice [infer].
+        var uuid = call.Fields.String("templateId") ?? "";
+        if (uuid.Length > 0 && call.State.Messages.Values.FirstOrDefault(
+                m => m.ChatId == chat.Id && m.PostedByBotId == call.Bot.Id && m.Uuid == uuid) is { } posted)
+        {
+            return new JsonObject { ["id"] = posted.Id, ["uuidMap"] = PhpJson.EmptyMap() };
+        }
+
+        var message = BotPosting.Post(call.State, call.Bot, chat, content, call.Fields.Bool("system") ?? false, viaCommandAnswer: false, uuid);
         // uuidMap is filled only for forwardIds, which the emulator does not copy; PHP encodes the empty map as [].
         return new JsonObject { ["id"] = message.Id, ["uuidMap"] = PhpJson.EmptyMap() };
     }

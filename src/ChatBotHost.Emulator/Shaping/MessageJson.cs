@@ -27,7 +27,7 @@ internal static class MessageJson
             ["date"] = WireDate.Format(message.Date),
             ["text"] = message.Text,
             ["isSystem"] = message.IsSystem,
-            ["uuid"] = "",
+            ["uuid"] = message.Uuid,
             ["forward"] = null,
             ["params"] = PhpJson.MapOrEmpty(parameters),
             ["viewedByOthers"] = false,
