@@ -14,14 +14,15 @@ internal sealed class Outbox : IOutbox, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<PortalOutbox>> _portals = new(StringComparer.Ordinal);
     private readonly OutboxRecords _records;
-    private readonly Func<PortalOutbox> _createPortal;
+    private readonly Func<string, PortalOutbox> _createPortal;
 
-    public Outbox(OutboxSender sender, OutboxRecords records, IOptions<ChatBotHostOptions> options, TimeProvider time)
+    public Outbox(OutboxSender sender, OutboxRecords records, IOptions<ChatBotHostOptions> options, TimeProvider time, PortalRateLimiter? limiter = null)
     {
         var settings = options.Value.Outbox;
         var retries = new OutboxRetries(settings, time);
         _records = records;
-        _createPortal = () => new PortalOutbox(sender, records, retries, settings, time);
+        _createPortal = portal => new PortalOutbox(
+            sender, records, retries, settings, time, ct => limiter?.WaitAsync(portal, ct) ?? Task.CompletedTask);
     }
 
     /// <summary>Calls queued, in flight or waiting for a retry, over all portals.</summary>
@@ -37,7 +38,7 @@ internal sealed class Outbox : IOutbox, IAsyncDisposable
             return recorded;
         }
 
-        var portal = _portals.GetOrAdd(bot.Portal.Key, _ => new Lazy<PortalOutbox>(_createPortal)).Value;
+        var portal = _portals.GetOrAdd(bot.Portal.Key, key => new Lazy<PortalOutbox>(() => _createPortal(key))).Value;
         return await portal.Enqueue(new OutboxCall<TResult>(bot, call, idempotencyKey)).WaitAsync(cancellationToken);
     }
 

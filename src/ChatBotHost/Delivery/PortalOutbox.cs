@@ -19,14 +19,17 @@ internal sealed class PortalOutbox : IAsyncDisposable
     private readonly OutboxOptions _options;
     private readonly TimeProvider _time;
     private readonly Task _loop;
+    private readonly Func<CancellationToken, Task> _permit;
     private TaskCompletionSource? _wakeup;
     private TaskCompletionSource? _emptied;
     private TaskCompletionSource? _idle;
     private int _requests;
     private bool _disposed;
 
-    public PortalOutbox(OutboxSender sender, OutboxRecords records, OutboxRetries retries, OutboxOptions options, TimeProvider time)
+    public PortalOutbox(
+        OutboxSender sender, OutboxRecords records, OutboxRetries retries, OutboxOptions options, TimeProvider time, Func<CancellationToken, Task> permit)
     {
+        _permit = permit;
         _sender = sender;
         _records = records;
         _retries = retries;
@@ -138,20 +141,32 @@ internal sealed class PortalOutbox : IAsyncDisposable
             List<OutboxCall>? ready = null;
             DateTimeOffset? due = null;
             Task wakeup;
+            bool work;
             lock (_gate)
             {
-                if (_requests < _options.MaxConcurrentRequests && _queue.TakeReady(_time.GetUtcNow(), out due) is { } taken)
-                {
-                    ready = taken;
-                    _requests++;
-                }
-
-                wakeup = ready is null ? (_wakeup ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task : Task.CompletedTask;
+                work = _requests < _options.MaxConcurrentRequests && HasReadyCalls(out due);
+                wakeup = work ? Task.CompletedTask : (_wakeup ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             }
 
-            if (ready is not null)
+            if (work)
             {
-                _ = Task.Run(() => SendAsync(ready), CancellationToken.None);
+                // The permit first, the calls second: whatever arrived while the bucket made us wait joins this request,
+                // which is how a full queue turns into full batches instead of many small ones.
+                await _permit(stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                lock (_gate)
+                {
+                    if (!stopping.IsCancellationRequested && _queue.TakeReady(_time.GetUtcNow(), out due) is { } taken)
+                    {
+                        ready = taken;
+                        _requests++;
+                    }
+                }
+
+                if (ready is not null)
+                {
+                    _ = Task.Run(() => SendPrepaidAsync(ready), CancellationToken.None);
+                }
+
                 continue;
             }
 
@@ -173,6 +188,28 @@ internal sealed class PortalOutbox : IAsyncDisposable
         using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         await Task.WhenAny(wakeup, Task.Delay(delay, _time, stopWaiting.Token));
         await stopWaiting.CancelAsync();
+    }
+
+    // Under the lock: whether a request could be made now (nothing is taken).
+    private bool HasReadyCalls(out DateTimeOffset? due)
+    {
+        if (_queue.TakeReady(_time.GetUtcNow(), out due) is not { } probe)
+        {
+            return false;
+        }
+
+        foreach (var call in probe)
+        {
+            call.InFlight = false;
+        }
+
+        return true;
+    }
+
+    private Task SendPrepaidAsync(List<OutboxCall> calls)
+    {
+        RateLimitedClient.UsePrepaidPermit();
+        return SendAsync(calls);
     }
 
     private async Task SendAsync(List<OutboxCall> calls)

@@ -11,12 +11,25 @@ internal sealed class RateLimitedClient(IBitrixClient inner, PortalRateLimiter l
     /// <summary>Attempts of one request the portal keeps refusing for its rate before the refusal reaches the caller.</summary>
     public const int MaxAttempts = 6;
 
+    private static readonly AsyncLocal<bool> PermitHeld = new();
+
+    /// <summary>
+    /// Marks the code that follows (on this async flow) as holding a permit already taken from the bucket: the outbox
+    /// takes the permit first and only then collects the calls of the request, so that every call that arrived while
+    /// it waited rides in the same batch. The first attempt of each request then does not wait again.
+    /// </summary>
+    public static void UsePrepaidPermit() => PermitHeld.Value = true;
+
     public async Task<TResult> CallAsync<TResult>(BitrixRequest<TResult> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         for (var attempt = 1; ; attempt++)
         {
-            await limiter.WaitAsync(portal, cancellationToken);
+            if (attempt > 1 || !PermitHeld.Value)
+            {
+                await limiter.WaitAsync(portal, cancellationToken);
+            }
+
             try
             {
                 return await inner.CallAsync(request, cancellationToken);
