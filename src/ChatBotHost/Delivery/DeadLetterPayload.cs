@@ -7,10 +7,11 @@ namespace ChatBotHost.Delivery;
 /// <summary>A given-up call as dead-letter JSON: <c>{"method": ..., "params": {...}}</c>, with every secret removed.</summary>
 internal static class DeadLetterPayload
 {
-    // Requests never carry the credentials (the client adds them), but Bot.register/update fields may hold a botToken.
+    // Requests never carry the credentials (the client adds them), but Bot.register/update fields may hold a botToken
+    // and a webhookUrl, whose path carries the bot's webhook secret.
     private static readonly HashSet<string> SecretNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "botToken", "auth", "CLIENT_ID", "access_token", "refresh_token", "application_token", "client_secret",
+        "botToken", "auth", "CLIENT_ID", "access_token", "refresh_token", "application_token", "client_secret", "webhookUrl",
     };
 
     public static string Of(string method, object request)

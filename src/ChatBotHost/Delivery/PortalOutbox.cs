@@ -214,7 +214,18 @@ internal sealed class PortalOutbox : IAsyncDisposable
 
     private async Task SendAsync(List<OutboxCall> calls)
     {
-        var errors = await _sender.SendAsync(calls, _stopping.Token);
+        Exception?[] errors;
+        try
+        {
+            errors = await _sender.SendAsync(calls, _stopping.Token);
+        }
+        catch (Exception e)
+        {
+            // Not the portal's answer (no client for the bot, a request that cannot be built): every call gets it,
+            // and the request slot is given back below whatever happened.
+            errors = [.. calls.Select(_ => e)];
+        }
+
         for (var i = 0; i < calls.Count; i++)
         {
             await SettleAsync(calls[i], errors[i], calls.Count > 1);

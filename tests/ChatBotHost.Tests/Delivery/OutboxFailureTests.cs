@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Configuration;
+using ChatBotHost.Hosting;
 using ChatBotHost.State;
 using ChatBotHost.Tests.State;
 
@@ -174,5 +177,19 @@ public sealed class OutboxFailureTests
 
         await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(["first", "elsewhere", "first", "second"], bed.Portal.Calls.Select(c => c.Text));
+    }
+
+    [Fact]
+    public async Task SendAsync_NoClientForTheBot_FailsThatCallWithoutDeadLetterAndKeepsSending()
+    {
+        await using var bed = new OutboxBed();
+        var unregistered = new HostedBot(new BotBuilder().Profile("ghost", "Ghost").Build("Ghost"), new BotSettings(), "t", bed.Bot.Portal);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => bed.Outbox.SendAsync(unregistered, Sends.Message("5", "lost"), null, CancellationToken.None));
+        var result = await bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "fine"), null, CancellationToken.None);
+
+        Assert.True(result.Id > 0);
+        Assert.Equal(0, await bed.DeadLetters.CountAsync(bed.Bot.Portal.Key, CancellationToken.None));
     }
 }
