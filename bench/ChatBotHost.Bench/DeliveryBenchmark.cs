@@ -32,6 +32,7 @@ internal static class DeliveryBenchmark
             ["ChatBotHost:Bots:echo:EventMode"] = "webhook",
             ["ChatBotHost:RateLimit:DrainPerSecond"] = limit.DrainPerSecond.ToString(CultureInfo.InvariantCulture),
             ["ChatBotHost:RateLimit:Burst"] = limit.Burst.ToString(CultureInfo.InvariantCulture),
+            ["ChatBotHost:Inbox:Workers"] = Environment.GetEnvironmentVariable("CBH_BENCH_WORKERS") ?? "200",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         await using var host = await BenchHost.StartAsync(settings, port, typeof(EchoBot));
@@ -45,7 +46,11 @@ internal static class DeliveryBenchmark
         Console.WriteLine($"  naive sender   {naive.PerSecond,7:F1} replies/s  (one request per reply; {naive.Refused} refusals in the window)");
 
         portal.Limits.SetRateLimit(limit);
+        var requestsBefore = portal.Limits.Accepted;
         var hosted = await HostedAsync(portal, bot.Id, users, ceiling * 1.5, warmUp, window);
+        var requests = portal.Limits.Accepted - requestsBefore;
+        var replies = portal.GetMessages(null).Count(m => m.PostedByBotId == bot.Id && m.Text.StartsWith("You said: load", StringComparison.Ordinal));
+        Console.WriteLine($"  host phase     {replies} replies in {requests} requests ({(double)replies / Math.Max(1, requests):F1} per request)");
         Console.WriteLine($"  host (outbox)  {hosted.PerSecond,7:F1} replies/s  ({hosted.Refused} QUERY_LIMIT_EXCEEDED in the window)");
         Console.WriteLine($"  ceiling        {ceiling,7:F1} replies/s  (drain {limit.DrainPerSecond}/s × 50 calls per batch)");
         Console.WriteLine($"  ratio          {hosted.PerSecond / ceiling:P0} of the ceiling (target >= 90%), {hosted.PerSecond / naive.PerSecond:F1}× the naive sender");
