@@ -28,6 +28,9 @@ public sealed class DeliveryTests
         var users = await OpenChatsAsync(emulator, bot.BotId, 10);
         var outbox = host.Services.GetRequiredService<Outbox>();
         var sends = new List<Task<ChatMessageSendResult>>();
+        // The echo bot's greetings to the new chats may have travelled in batches of their own: count from here.
+        var batchedBefore = emulator.Portal.Calls.Count(c => c.Method == Send && c.InBatch && c.Error is null);
+        var batchesBefore = emulator.Portal.Calls.Count(c => c.Method == "batch");
 
         using (emulator.Portal.HoldCalls(Send))
         {
@@ -45,8 +48,8 @@ public sealed class DeliveryTests
             Assert.Equal(bot.BotId, message.PostedByBotId);
         }
 
-        Assert.Equal(users.Count, emulator.Portal.Calls.Count(c => c.Method == Send && c.InBatch && c.Error is null));
-        Assert.Single(emulator.Portal.Calls, c => c.Method == "batch");
+        Assert.Equal(users.Count, emulator.Portal.Calls.Count(c => c.Method == Send && c.InBatch && c.Error is null) - batchedBefore);
+        Assert.Equal(1, emulator.Portal.Calls.Count(c => c.Method == "batch") - batchesBefore);
     }
 
     [Fact]
