@@ -25,7 +25,20 @@ internal sealed class LocalPortal : IAsyncDisposable
 
         var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), cancellationToken);
         configuration[key] = emulator.WebhookUrl.AbsoluteUri;
+
+        // The built-in emulator sets no rate limit (unless asked), so neither does the host: with the real portal's
+        // 2 requests/s, a few bots polling every second would keep the chat waiting. An explicit setting still wins.
+        SetUnlessConfigured(configuration, $"{ChatBotHostOptions.SectionName}:RateLimit:DrainPerSecond", "1000");
+        SetUnlessConfigured(configuration, $"{ChatBotHostOptions.SectionName}:RateLimit:Burst", "1000");
         return new LocalPortal(emulator);
+    }
+
+    private static void SetUnlessConfigured(IConfigurationManager configuration, string key, string value)
+    {
+        if (string.IsNullOrWhiteSpace(configuration[key]))
+        {
+            configuration[key] = value;
+        }
     }
 
     /// <summary>A fresh token for a bot that has none configured (32 hex characters); the emulator learns it at Bot.register.</summary>
