@@ -80,7 +80,7 @@ internal sealed partial class InboxTurnRunner(
         using var turn = CancellationTokenSource.CreateLinkedTokenSource(abort, renewal.Lost);
         try
         {
-            return await pipeline.RunAsync(bot, evt, turn.Token);
+            return await pipeline.RunAsync(bot, evt, turn.Token, heldByInboxClaim: true);
         }
         catch (OperationCanceledException) when (turn.IsCancellationRequested)
         {

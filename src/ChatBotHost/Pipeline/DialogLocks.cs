@@ -14,10 +14,18 @@ internal sealed class DialogLocks(InProcessLocks local, LeaseLock leases, Dialog
         // Portal keys are host[:port] and bot codes are [A-Za-z0-9_-], so '/' cannot occur before the dialog id.
         $"dialog/{portal}/{botCode}/{dialogId ?? "-"}";
 
-    /// <summary>Waits until this caller holds the dialog here and across replicas; dispose the handle to let go.</summary>
-    public async Task<DialogLockHandle> AcquireAsync(string name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until this caller holds the dialog here and, unless <paramref name="heldAcrossReplicas"/> (an inbox claim
+    /// already keeps the dialog on this worker), across replicas too; dispose the handle to let go.
+    /// </summary>
+    public async Task<DialogLockHandle> AcquireAsync(string name, bool heldAcrossReplicas, CancellationToken cancellationToken)
     {
         var inProcess = await local.AcquireAsync(name, cancellationToken);
+        if (heldAcrossReplicas)
+        {
+            return new DialogLockHandle(inProcess, lease: null);
+        }
+
         try
         {
             var lease = await leases.AcquireAsync(name, options.LeaseTtl, cancellationToken);

@@ -46,6 +46,9 @@ internal sealed class TurnContext : ITurnContext
     /// <summary>What failed the turn, when <see cref="Outcome"/> is Failed.</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>True when the turn runs from the inbox under the dialog's claim, which already excludes other replicas.</summary>
+    public bool HeldByInboxClaim { get; init; }
+
     public BotEvent Event { get; }
 
     public BotDefinition Definition => HostedBot.Definition;

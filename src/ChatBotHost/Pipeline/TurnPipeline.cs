@@ -45,12 +45,15 @@ internal sealed class TurnPipeline
     public async Task<TurnOutcome> ProcessAsync(HostedBot bot, BotEvent evt, CancellationToken cancellationToken) =>
         (await RunAsync(bot, evt, cancellationToken)).Outcome;
 
-    /// <summary>Handles one event for one bot; a failed turn's result carries the exception that failed it.</summary>
-    public async Task<TurnResult> RunAsync(HostedBot bot, BotEvent evt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles one event for one bot; a failed turn's result carries the exception that failed it.
+    /// <paramref name="heldByInboxClaim"/>: the caller holds the dialog's inbox claim, which serialises it across replicas.
+    /// </summary>
+    public async Task<TurnResult> RunAsync(HostedBot bot, BotEvent evt, CancellationToken cancellationToken, bool heldByInboxClaim = false)
     {
         await using var scope = _scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TurnScope>().Bot = bot;
-        var turn = new TurnContext(bot, evt, scope.ServiceProvider);
+        var turn = new TurnContext(bot, evt, scope.ServiceProvider) { HeldByInboxClaim = heldByInboxClaim };
         await _pipeline(turn, cancellationToken);
         var outcome = turn.Outcome == TurnOutcome.Pending ? TurnOutcome.StoppedByMiddleware : turn.Outcome;
         return new TurnResult(outcome, turn.Failure);

@@ -31,9 +31,9 @@ public sealed class DialogLocksTests
     public async Task AcquireAsync_SameDialogInOneProcess_SecondWaitsInProcessWithoutPollingLease()
     {
         var locks = Replica();
-        var first = await locks.AcquireAsync(Dialog, CancellationToken.None);
+        var first = await locks.AcquireAsync(Dialog, heldAcrossReplicas: false, CancellationToken.None);
 
-        var second = locks.AcquireAsync(Dialog, CancellationToken.None);
+        var second = locks.AcquireAsync(Dialog, heldAcrossReplicas: false, CancellationToken.None);
         Assert.False(second.IsCompleted);
         // Only the holder's renewal timer runs: the local waiter queues in process and arms no lease retry delay.
         Assert.Equal(1, _clock.ActiveTimerCount);
@@ -44,11 +44,27 @@ public sealed class DialogLocksTests
     }
 
     [Fact]
+    public async Task AcquireAsync_HeldAcrossReplicasByInboxClaim_TakesNoLeaseButStillQueuesInProcess()
+    {
+        var locks = Replica();
+        // The store would fail any lease call: a turn under an inbox claim must not make one.
+        _leases.Unreachable = true;
+        var first = await locks.AcquireAsync(Dialog, heldAcrossReplicas: true, CancellationToken.None);
+
+        var second = locks.AcquireAsync(Dialog, heldAcrossReplicas: true, CancellationToken.None);
+        Assert.False(second.IsCompleted);
+        Assert.False(first.Lost.CanBeCanceled);
+
+        await first.DisposeAsync();
+        await using var held = await second.WaitAsync(Guard);
+    }
+
+    [Fact]
     public async Task AcquireAsync_SameDialogOnTwoReplicas_SecondWaitsForLease()
     {
-        var first = await Replica().AcquireAsync(Dialog, CancellationToken.None);
+        var first = await Replica().AcquireAsync(Dialog, heldAcrossReplicas: false, CancellationToken.None);
 
-        var second = Replica().AcquireAsync(Dialog, CancellationToken.None);
+        var second = Replica().AcquireAsync(Dialog, heldAcrossReplicas: false, CancellationToken.None);
         Assert.False(second.IsCompleted);
 
         await first.DisposeAsync();
@@ -61,10 +77,10 @@ public sealed class DialogLocksTests
     public async Task AcquireAsync_DifferentDialogs_HeldAtOnce()
     {
         var locks = Replica();
-        await using var first = await locks.AcquireAsync(Dialog, CancellationToken.None);
+        await using var first = await locks.AcquireAsync(Dialog, heldAcrossReplicas: false, CancellationToken.None);
 
-        var other = locks.AcquireAsync(DialogLocks.NameOf("p.bitrix24.ru", "echo", "chat2"), CancellationToken.None);
-        var noDialog = Replica().AcquireAsync(DialogLocks.NameOf("p.bitrix24.ru", "echo", null), CancellationToken.None);
+        var other = locks.AcquireAsync(DialogLocks.NameOf("p.bitrix24.ru", "echo", "chat2"), heldAcrossReplicas: false, CancellationToken.None);
+        var noDialog = Replica().AcquireAsync(DialogLocks.NameOf("p.bitrix24.ru", "echo", null), heldAcrossReplicas: false, CancellationToken.None);
 
         await using var otherHeld = await other.WaitAsync(Guard);
         await using var noDialogHeld = await noDialog.WaitAsync(Guard);
@@ -74,21 +90,21 @@ public sealed class DialogLocksTests
     public async Task AcquireAsync_CancelledWhileWaitingForLease_FreesInProcessLockForNextWaiter()
     {
         var locks = Replica();
-        var otherReplica = await Replica().AcquireAsync(Dialog, CancellationToken.None);
+        var otherReplica = await Replica().AcquireAsync(Dialog, heldAcrossReplicas: false, CancellationToken.None);
         using var cancel = new CancellationTokenSource();
-        var cancelled = locks.AcquireAsync(Dialog, cancel.Token);
+        var cancelled = locks.AcquireAsync(Dialog, heldAcrossReplicas: false, cancel.Token);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(Guard));
         await otherReplica.DisposeAsync();
 
-        await using var held = await locks.AcquireAsync(Dialog, CancellationToken.None).WaitAsync(Guard);
+        await using var held = await locks.AcquireAsync(Dialog, heldAcrossReplicas: false, CancellationToken.None).WaitAsync(Guard);
     }
 
     [Fact]
     public async Task AcquireAsync_LeaseTakenOver_HandleLostIsCancelled()
     {
-        await using var held = await Replica().AcquireAsync(Dialog, CancellationToken.None);
+        await using var held = await Replica().AcquireAsync(Dialog, heldAcrossReplicas: false, CancellationToken.None);
         _leases.TakenOver = true;
 
         _clock.Advance(DialogLockOptions.Default.LeaseTtl / 3);
@@ -100,13 +116,13 @@ public sealed class DialogLocksTests
     public async Task DisposeAsync_Held_ReleasesLeaseAndInProcessLock()
     {
         var locks = Replica();
-        var held = await locks.AcquireAsync(Dialog, CancellationToken.None);
+        var held = await locks.AcquireAsync(Dialog, heldAcrossReplicas: false, CancellationToken.None);
 
         await held.DisposeAsync();
 
         Assert.True(await _leases.TryAcquireAsync(Dialog, "someone", TimeSpan.FromMinutes(1), CancellationToken.None));
         await _leases.ReleaseAsync(Dialog, "someone", CancellationToken.None);
-        await using var again = await locks.AcquireAsync(Dialog, CancellationToken.None).WaitAsync(Guard);
+        await using var again = await locks.AcquireAsync(Dialog, heldAcrossReplicas: false, CancellationToken.None).WaitAsync(Guard);
     }
 
     // One host replica: its own in-process locks and lease lock, sharing the lease store with the other replicas.

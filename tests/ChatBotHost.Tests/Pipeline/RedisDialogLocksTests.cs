@@ -28,7 +28,7 @@ public sealed class RedisDialogLocksTests(RedisFixture redis) : IDisposable
         var workers = Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
         {
             await go.Task;
-            await using var held = await replicas[i % 2].AcquireAsync(name, CancellationToken.None);
+            await using var held = await replicas[i % 2].AcquireAsync(name, heldAcrossReplicas: false, CancellationToken.None);
             var now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref maxInFlight, now);
             // A Redis round trip inside the critical section gives an overlap every chance to show.
@@ -48,9 +48,9 @@ public sealed class RedisDialogLocksTests(RedisFixture redis) : IDisposable
     {
         var first = Replica();
         var second = Replica();
-        await using var held = await first.AcquireAsync(DialogLocks.NameOf("p", "echo", "chat1"), CancellationToken.None);
+        await using var held = await first.AcquireAsync(DialogLocks.NameOf("p", "echo", "chat1"), heldAcrossReplicas: false, CancellationToken.None);
 
-        await using var other = await second.AcquireAsync(DialogLocks.NameOf("p", "echo", "chat2"), CancellationToken.None)
+        await using var other = await second.AcquireAsync(DialogLocks.NameOf("p", "echo", "chat2"), heldAcrossReplicas: false, CancellationToken.None)
             .WaitAsync(Guard);
 
         Assert.False(held.Lost.IsCancellationRequested);
@@ -60,8 +60,8 @@ public sealed class RedisDialogLocksTests(RedisFixture redis) : IDisposable
     public async Task AcquireAsync_SameDialogHeldByOtherReplica_WaitsUntilItIsReleased()
     {
         var name = DialogLocks.NameOf("p", "echo", "chat1");
-        var first = await Replica().AcquireAsync(name, CancellationToken.None);
-        var second = Replica().AcquireAsync(name, CancellationToken.None);
+        var first = await Replica().AcquireAsync(name, heldAcrossReplicas: false, CancellationToken.None);
+        var second = Replica().AcquireAsync(name, heldAcrossReplicas: false, CancellationToken.None);
 
         // The waiter polls the lease; the holder keeps it, so whatever the timing the waiter is still waiting here.
         var database = await _connections[0].GetDatabaseAsync(CancellationToken.None);
