@@ -20,8 +20,13 @@ internal static class DeliveryServices
             sp.GetRequiredService<IDeadLetterStore>(),
             TimeOf(sp),
             sp.GetRequiredService<ILogger<OutboxRecords>>()));
+        // The limiter is there in the host (AddDelivery) and absent in the test kit, whose recording portal has no bucket.
         services.TryAddSingleton(sp => new Outbox(
-            sp.GetRequiredService<OutboxSender>(), sp.GetRequiredService<OutboxRecords>(), sp.GetRequiredService<IOptions<ChatBotHostOptions>>(), TimeOf(sp)));
+            sp.GetRequiredService<OutboxSender>(),
+            sp.GetRequiredService<OutboxRecords>(),
+            sp.GetRequiredService<IOptions<ChatBotHostOptions>>(),
+            TimeOf(sp),
+            sp.GetService<PortalRateLimiter>()));
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<Outbox>());
         return services;
     }

@@ -16,7 +16,7 @@ internal sealed class Outbox : IOutbox, IAsyncDisposable
     private readonly OutboxRecords _records;
     private readonly Func<string, PortalOutbox> _createPortal;
 
-    public Outbox(OutboxSender sender, OutboxRecords records, IOptions<ChatBotHostOptions> options, TimeProvider time, PortalRateLimiter? limiter = null)
+    public Outbox(OutboxSender sender, OutboxRecords records, IOptions<ChatBotHostOptions> options, TimeProvider time, PortalRateLimiter? limiter)
     {
         var settings = options.Value.Outbox;
         var retries = new OutboxRetries(settings, time);

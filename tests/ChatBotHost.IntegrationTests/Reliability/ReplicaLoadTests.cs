@@ -1,6 +1,8 @@
+using System.Globalization;
 using ChatBotHost.Bots.Echo;
 using ChatBotHost.Emulator;
 using ChatBotHost.Emulator.Faults;
+using ChatBotHost.Emulator.Limits;
 using ChatBotHost.IntegrationTests.Harness;
 using ChatBotHost.Tests.Support;
 
@@ -66,6 +68,36 @@ public sealed class ReplicaLoadTests(RedisFixture redis)
         await load.AssertEveryTakenMessageAnsweredOnceInOrderAsync(TimeSpan.FromSeconds(90));
         Assert.NotEmpty(emulator.Portal.InjectedFaults);
     }
+
+    [Fact]
+    public async Task ThreeReplicasUnderThePortalsBucket_ShareOneBucketAndNothingIsRefused()
+    {
+        await redis.Server.FlushAsync();
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        var load = new EchoLoad(emulator, users: 20, messagesPerUser: 6);
+        var limit = new RateLimitOptions { DrainPerSecond = 10, Burst = 10 };
+
+        await using var first = await InProcessHost.StartAsync(Limited(emulator, limit), typeof(EchoBot));
+        await using var second = await InProcessHost.StartAsync(Limited(emulator, limit), typeof(EchoBot));
+        await using var third = await InProcessHost.StartAsync(Limited(emulator, limit), typeof(EchoBot));
+        // An empty bucket at the portal while the replicas' shared one still counts their registration: the host can only
+        // be the stricter of the two, and every request it sends reaches the portal after the host admitted it.
+        emulator.Portal.Limits.SetRateLimit(limit);
+        var before = emulator.Portal.Limits.Snapshot();
+        await load.PrepareAsync();
+        await load.SendAllAsync();
+
+        await load.AssertEveryTakenMessageAnsweredOnceInOrderAsync(TimeSpan.FromSeconds(90));
+        var after = emulator.Portal.Limits.Snapshot();
+        Assert.Equal(before.Refused, after.Refused);
+        // 140 messages (20 greetings, 120 replies) in fewer requests than messages: queued replies left in batches.
+        Assert.True(after.Accepted - before.Accepted < 140, $"{after.Accepted - before.Accepted} requests for 140 messages");
+    }
+
+    private HostSettings Limited(BitrixEmulator emulator, RateLimitOptions limit) =>
+        new HostSettings(emulator, redis.Server.ConfigurationString, "webhook")
+            .Set("ChatBotHost:RateLimit:DrainPerSecond", limit.DrainPerSecond.ToString(CultureInfo.InvariantCulture))
+            .Set("ChatBotHost:RateLimit:Burst", limit.Burst.ToString(CultureInfo.InvariantCulture));
 
     private static HostSettings Replica(BitrixEmulator emulator, string redisConfiguration) =>
         new HostSettings(emulator, redisConfiguration, "fetch");

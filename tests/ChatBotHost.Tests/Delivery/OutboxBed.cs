@@ -24,7 +24,7 @@ internal sealed class OutboxBed : IAsyncDisposable
         Bot = NewBot("echo", connection);
         OtherBot = NewBot("counter", connection);
         var records = new OutboxRecords(Ledger, DeadLetters, Clock, NullLogger<OutboxRecords>.Instance);
-        Outbox = new Outbox(new OutboxSender(new DirectClients()), records, Options.Create(options), Clock);
+        Outbox = new Outbox(new OutboxSender(new DirectClients()), records, Options.Create(options), Clock, limiter: null);
     }
 
     public ScriptedPortal Portal { get; } = new();
