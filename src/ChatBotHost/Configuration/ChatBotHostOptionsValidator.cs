@@ -110,7 +110,7 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         var inbox = options.Inbox;
         if (inbox.Workers is < 1 or > 1000)
         {
-            errors.Add($"{Prefix}:Inbox:Workers must be between 1 and 1000 (e.g. 32).");
+            errors.Add($"{Prefix}:Inbox:Workers must be between 1 and 1000 (e.g. 256).");
         }
 
         if (inbox.ClaimLease < TimeSpan.FromSeconds(1))
