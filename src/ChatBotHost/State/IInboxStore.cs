@@ -9,9 +9,10 @@ public interface IInboxStore
 {
     /// <summary>
     /// Appends the item to its dialog's queue; a dialog that was empty becomes claimable at the item's ReceivedAt.
-    /// When this returns the item is stored.
+    /// When this returns the item is stored. True when the item made its dialog claimable (nothing was queued in it):
+    /// only then can idle workers find new work, so only then are they woken.
     /// </summary>
-    Task EnqueueAsync(InboxItem item, CancellationToken cancellationToken);
+    Task<bool> EnqueueAsync(InboxItem item, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims up to <paramref name="max"/> of the portal's dialogs that have events, are ready by <paramref name="now"/>

@@ -26,6 +26,27 @@ public abstract class InboxStoreContract
     };
 
     [Fact]
+    public async Task EnqueueAsync_IntoAnEmptyDialog_SaysItBecameClaimable_ButNotBehindAQueuedOrClaimedEvent()
+    {
+        var store = await CreateAsync();
+
+        Assert.True(await store.EnqueueAsync(Item("m1"), CancellationToken.None));
+        Assert.False(await store.EnqueueAsync(Item("m2"), CancellationToken.None));
+        Assert.True(await store.EnqueueAsync(Item("other", dialogId: "chat2"), CancellationToken.None));
+        var claims = await store.ClaimAsync(Portal, T0, Lease, 10, CancellationToken.None);
+        Assert.False(await store.EnqueueAsync(Item("m3"), CancellationToken.None));
+
+        foreach (var claim in claims)
+        {
+            await store.AckAsync(claim, CancellationToken.None);
+        }
+
+        // chat2 is empty again; chat1 still holds m2 and m3, and is claimable again after its ack.
+        Assert.True(await store.EnqueueAsync(Item("again", dialogId: "chat2"), CancellationToken.None));
+        Assert.False(await store.EnqueueAsync(Item("m4"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ClaimAsync_EnqueuedItem_ReturnsItUnchanged()
     {
         var store = await CreateAsync();

@@ -10,7 +10,7 @@ public sealed class InMemoryInboxStore : IInboxStore
     private readonly Dictionary<string, PortalInbox> _portals = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public Task EnqueueAsync(InboxItem item, CancellationToken cancellationToken)
+    public Task<bool> EnqueueAsync(InboxItem item, CancellationToken cancellationToken)
     {
         InboxRules.ValidateItem(item);
         cancellationToken.ThrowIfCancellationRequested();
@@ -26,10 +26,8 @@ public sealed class InMemoryInboxStore : IInboxStore
 
             queue.AddLast(item);
             // Only a dialog that is not listed yet becomes ready: a claimed or deferred one keeps its time.
-            inbox.ReadyAt.TryAdd(dialog, item.ReceivedAt);
+            return Task.FromResult(inbox.ReadyAt.TryAdd(dialog, item.ReceivedAt));
         }
-
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

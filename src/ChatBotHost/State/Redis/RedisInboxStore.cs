@@ -15,8 +15,8 @@ public sealed class RedisInboxStore : IInboxStore
     // otherwise a new event would end a running claim early or jump a retry's delay.
     private const string EnqueueScript = """
         redis.call('RPUSH', KEYS[1], ARGV[1])
-        redis.call('ZADD', KEYS[2], 'NX', ARGV[2], ARGV[3])
-        return redis.call('INCR', KEYS[3])
+        redis.call('INCR', KEYS[3])
+        return redis.call('ZADD', KEYS[2], 'NX', ARGV[2], ARGV[3])
         """;
 
     // KEYS: ready, owners. ARGV: now, lease end, token prefix, max. Moving the score to the lease end hides the dialog
@@ -93,12 +93,12 @@ public sealed class RedisInboxStore : IInboxStore
     }
 
     /// <inheritdoc />
-    public Task EnqueueAsync(InboxItem item, CancellationToken cancellationToken)
+    public async Task<bool> EnqueueAsync(InboxItem item, CancellationToken cancellationToken)
     {
         InboxRules.ValidateItem(item);
         RedisKey[] keys = [QueueOf(item), _keys.InboxReady(item.Portal), _keys.InboxDepth(item.Portal)];
         RedisValue[] arguments = [Serialize(item), Score(item.ReceivedAt), MemberOf(item)];
-        return EvaluateAsync(EnqueueScript, keys, arguments, cancellationToken);
+        return (long)(await EvaluateAsync(EnqueueScript, keys, arguments, cancellationToken)) == 1;
     }
 
     /// <inheritdoc />
