@@ -47,6 +47,31 @@ public abstract class InboxStoreContract
     }
 
     [Fact]
+    public async Task EnqueueAsync_SeveralItemsAtOnce_KeepsTheirOrderPerDialog_AndSaysWhichMadeADialogClaimable()
+    {
+        var store = await CreateAsync();
+
+        var claimable = await store.EnqueueAsync([Item("a1", dialogId: "a"), Item("a2", dialogId: "a"), Item("b1", dialogId: "b")], CancellationToken.None);
+
+        Assert.Equal([true, false, true], claimable);
+        Assert.Equal(3, await store.DepthAsync(Portal, CancellationToken.None));
+        var claims = await store.ClaimAsync(Portal, T0, Lease, 10, CancellationToken.None);
+        Assert.Equal(["a1", "b1"], claims.Select(c => c.Item.Payload).Order());
+        await store.AckAsync(claims.Single(c => c.Item.DialogId == "a"), CancellationToken.None);
+        Assert.Equal("a2", Assert.Single(await store.ClaimAsync(Portal, T0, Lease, 10, CancellationToken.None)).Item.Payload);
+    }
+
+    [Fact]
+    public async Task EnqueueAsync_ItemsOfTwoPortals_IsRefusedAndStoresNothing()
+    {
+        var store = await CreateAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.EnqueueAsync([Item("mine"), Item("theirs") with { Portal = Portal + "-other" }], CancellationToken.None));
+
+        Assert.Equal(0, await store.DepthAsync(Portal, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ClaimAsync_EnqueuedItem_ReturnsItUnchanged()
     {
         var store = await CreateAsync();
