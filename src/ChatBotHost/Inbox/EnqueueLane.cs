@@ -12,8 +12,11 @@ internal sealed class EnqueueLane(IInboxStore store, InboxSignal signal, TimePro
     /// <summary>Items per store call; a fetch page larger than this still goes whole, alone.</summary>
     public const int MaxItemsPerCall = 200;
 
-    // A store that has not answered by then is treated as down: the waiting callers hear of it, and the lane moves on.
-    private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// A store that has not answered by then is treated as down: the waiting callers hear of it (a webhook delivery is
+    /// answered 503 while Bitrix24 still waits), and the lane moves on.
+    /// </summary>
+    public static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
     private readonly List<Group> _waiting = [];
