@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatBotHost.Bitrix.Wire;
+using ChatBotHost.Emulator.Observation;
 using ChatBotHost.Emulator.Portal.State;
 using ChatBotHost.Emulator.Shaping;
 
@@ -16,7 +17,9 @@ internal static class EventPublisher
         if (bot.IsWebhook && bot.WebhookUrl is not null)
         {
             var payload = WebhookPayload.Build(state, bot, type, data);
-            return bot.Lane.Enqueue(new WebhookJob(bot.Id, bot.Code, type, bot.WebhookUrl, PhpForm.Encode(payload)));
+            var form = PhpForm.Encode(payload);
+            ActivityEntries.WebhookEvent(state, bot, type, payload, form);
+            return bot.Lane.Enqueue(new WebhookJob(bot.Id, bot.Code, type, bot.WebhookUrl, form));
         }
 
         var full = new JsonObject { ["bot"] = BotJson.Extended(bot, state) };
@@ -25,7 +28,9 @@ internal static class EventPublisher
             full[key] = value?.DeepClone();
         }
 
-        bot.Queue.Add(new QueuedEvent(state.NextEventId++, type, state.Now, full));
+        var queued = new QueuedEvent(state.NextEventId++, type, state.Now, full);
+        bot.Queue.Add(queued);
+        ActivityEntries.FetchEvent(state, bot, queued);
         return Task.CompletedTask;
     }
 }
