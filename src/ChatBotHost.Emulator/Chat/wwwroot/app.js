@@ -40,6 +40,11 @@
     state.me = data.me;
     state.dialogs = data.dialogs;
     $('me-name').textContent = data.me.name;
+    if (state.current) state.current = state.dialogs.find(d => d.dialogId === state.current.dialogId) || state.current;
+    // Rebuilt only when something shown changed, so the list does not flicker under the pointer on every event.
+    const key = JSON.stringify([data.dialogs, state.current && state.current.dialogId]);
+    if (key === state.listed) return;
+    state.listed = key;
     const nav = $('dialogs');
     nav.textContent = '';
     if (!data.dialogs.length) nav.appendChild(CBH.el('p', 'hint', 'Waiting for the bots to register…'));
@@ -56,7 +61,6 @@
       item.addEventListener('click', () => openDialog(d.dialogId).catch(fail));
       nav.appendChild(item);
     }
-    if (state.current) state.current = state.dialogs.find(d => d.dialogId === state.current.dialogId) || state.current;
   }
 
   async function openDialog(dialogId) {
