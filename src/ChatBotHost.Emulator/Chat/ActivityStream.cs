@@ -31,6 +31,11 @@ internal sealed class ActivityStream(ActivityFeed feed, CancellationToken emulat
         var last = long.TryParse(http.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var resumed)
             ? resumed
             : 0;
+        if (last > feed.LastSequence)
+        {
+            last = 0; // the browser outlived a host restart: this feed counts from 1 again
+        }
+
         try
         {
             await response.WriteAsync(": connected\n\n", stop.Token);
