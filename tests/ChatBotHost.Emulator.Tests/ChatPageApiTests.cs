@@ -40,6 +40,24 @@ public sealed class ChatPageApiTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Send_InTheGroupChat_ReachesABotTypeBotOnlyWhenMentioned()
+    {
+        var echo = await Client.RegisterBotAsync("echo", Token, name: "Echo");
+        await using var page = await ChatPageServer.StartAsync(Emulator);
+        var group = (await page.GetJsonAsync("api/dialogs"))["dialogs"]!.AsArray().Single(d => d!["kind"]!.GetValue<string>() == "group")!;
+        var dialogId = group["dialogId"]!.GetValue<string>();
+        var offset = (await Client.EventGetAsync(echo, Token))["nextOffset"]!.GetValue<long>(); // past the group's JOINCHAT
+
+        await page.SendAsync(HttpMethod.Post, $"api/dialogs/{dialogId}/messages", new JsonObject { ["text"] = "nobody asked echo" });
+        await page.SendAsync(HttpMethod.Post, $"api/dialogs/{dialogId}/messages", new JsonObject { ["text"] = $"[USER={echo}]Echo[/USER] hi" });
+
+        var events = (await Client.EventGetAsync(echo, Token, offset))["events"]!.AsArray();
+        var added = Assert.Single(events)!;
+        Assert.Equal("ONIMBOTV2MESSAGEADD", added["type"]!.GetValue<string>());
+        Assert.Equal(dialogId, added["data"]!["chat"]!["dialogId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Open_PrivateDialogFirstTimeOnly_GreetsTheBotOnce()
     {
         var botId = await Client.RegisterBotAsync("echo", Token);

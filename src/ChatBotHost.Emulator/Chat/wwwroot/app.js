@@ -56,7 +56,7 @@
       item.appendChild(avatar(d.title, d.botId || d.chatId));
       const body = CBH.el('div', 'dialog-body');
       body.appendChild(CBH.el('div', 'dialog-title', d.title));
-      body.appendChild(CBH.el('div', 'dialog-last', d.lastText ? CBH.unescapeHtml(d.lastText.replace(/\[[^\]]*\]/g, '')) : d.subtitle));
+      body.appendChild(CBH.el('div', 'dialog-last', d.lastText ? d.lastText.replace(/\[[^\]]*\]/g, '') : d.subtitle));
       item.appendChild(body);
       item.addEventListener('click', () => openDialog(d.dialogId).catch(fail));
       nav.appendChild(item);
