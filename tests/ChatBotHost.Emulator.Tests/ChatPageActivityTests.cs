@@ -63,6 +63,23 @@ public sealed class ChatPageActivityTests : EmulatorTest
         Assert.Contains("auth%5Bapplication_token%5D=***", entry.Raw, StringComparison.Ordinal);
         Assert.Contains("data%5Bbot%5D%5Bauth%5D%5Baccess_token%5D=***", entry.Raw, StringComparison.Ordinal);
         Assert.Contains("event=ONIMBOTV2JOINCHAT", entry.Raw, StringComparison.Ordinal);
+        var outcome = Assert.Single(Portal.State.Activity.After(0), e => e.Kind == ActivityEntry.DeliveryKind);
+        Assert.Equal(("ONIMBOTV2JOINCHAT POST to hook", 200, null), (outcome.Title, outcome.Status, outcome.Error));
+    }
+
+    [Fact]
+    public async Task WebhookRefused_OutcomeShowsTheStatusAsAFailure()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.ResponseStatus = 403;
+        var botId = await Client.RegisterBotAsync("hook", Token, eventMode: "webhook", webhookUrl: receiver.Url);
+        await using var page = await ChatPageServer.StartAsync(Emulator);
+
+        await Portal.OpenPrivateChatAsync(Admin, botId);
+
+        var outcome = Assert.Single(Portal.State.Activity.After(0), e => e.Kind == ActivityEntry.DeliveryKind);
+        Assert.Equal(403, outcome.Status);
+        Assert.NotNull(outcome.Error);
     }
 
     [Fact]

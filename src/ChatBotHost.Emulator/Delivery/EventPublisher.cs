@@ -19,7 +19,8 @@ internal static class EventPublisher
             var payload = WebhookPayload.Build(state, bot, type, data);
             var form = PhpForm.Encode(payload);
             ActivityEntries.WebhookEvent(state, bot, type, payload, form);
-            return bot.Lane.Enqueue(new WebhookJob(bot.Id, bot.Code, type, bot.WebhookUrl, form));
+            var posted = bot.Lane.Enqueue(new WebhookJob(bot.Id, bot.Code, type, bot.WebhookUrl, form));
+            return state.Activity.IsEnabled ? ShowOutcomeAsync(state.Activity, posted) : posted;
         }
 
         var full = new JsonObject { ["bot"] = BotJson.Extended(bot, state) };
@@ -33,4 +34,7 @@ internal static class EventPublisher
         ActivityEntries.FetchEvent(state, bot, queued);
         return Task.CompletedTask;
     }
+
+    private static async Task ShowOutcomeAsync(ActivityFeed feed, Task<WebhookDelivery> posted) =>
+        ActivityEntries.WebhookOutcome(feed, await posted);
 }

@@ -76,6 +76,14 @@ internal static class ActivityEntries
         });
     }
 
+    public static void WebhookOutcome(ActivityFeed feed, WebhookDelivery delivery) =>
+        feed.Add(sequence => new ActivityEntry(sequence, ActivityEntry.DeliveryKind, $"{delivery.EventType} POST to {delivery.BotCode}", delivery.Timestamp)
+        {
+            BotId = delivery.BotId,
+            Status = delivery.StatusCode,
+            Error = delivery.Succeeded ? null : delivery.Failure ?? "not accepted",
+        });
+
     public static void Typing(PortalState state, BotState bot, ChatState chat, int seconds, string? status) =>
         state.Activity.Add(sequence => new ActivityEntry(sequence, ActivityEntry.TypingKind, status ?? "typing", state.Now)
         {

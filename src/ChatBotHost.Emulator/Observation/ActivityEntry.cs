@@ -3,13 +3,15 @@ using System.Text.Json.Nodes;
 namespace ChatBotHost.Emulator.Observation;
 
 /// <summary>
-/// One line of the chat page's panel: a REST call a bot made, an event handed to a bot, or a typing notice.
+/// One line of the chat page's panel: a REST call a bot made, an event handed to a bot, a webhook POST's outcome, or a
+/// typing notice.
 /// Bodies are masked when the entry is made (<see cref="SecretMask"/>), so no secret is ever kept here.
 /// </summary>
 internal sealed record ActivityEntry(long Sequence, string Kind, string Title, DateTimeOffset Timestamp)
 {
     public const string RestKind = "rest";
     public const string EventKind = "event";
+    public const string DeliveryKind = "delivery";
     public const string TypingKind = "typing";
 
     public int? BotId { get; init; }
@@ -17,7 +19,7 @@ internal sealed record ActivityEntry(long Sequence, string Kind, string Title, D
     /// <summary>For typing notices: the chat the bot is typing in.</summary>
     public int? ChatId { get; init; }
 
-    /// <summary>REST calls: the HTTP status answered.</summary>
+    /// <summary>REST calls: the HTTP status answered; webhook deliveries: the bot's answer (null when none came).</summary>
     public int? Status { get; init; }
 
     public string? Error { get; init; }

@@ -6,7 +6,9 @@ window.CBH = window.CBH || {};
 CBH.panel = (function () {
   const maxItems = 500;
   const list = () => document.getElementById('panel-list');
-  const shown = kind => kind === 'typing' || document.getElementById(kind === 'event' ? 'panel-events' : 'panel-rest').checked;
+  const box = kind => kind === 'rest' ? 'panel-rest' : kind === 'typing' ? null : 'panel-events';
+  const shown = kind => !box(kind) || document.getElementById(box(kind)).checked;
+  const labels = { rest: 'REST', event: 'event', delivery: 'POST', typing: 'typing' };
 
   function add(entry) {
     const item = CBH.el('li', entry.kind);
@@ -14,10 +16,11 @@ CBH.panel = (function () {
     const details = CBH.el('details');
     const summary = CBH.el('summary');
     summary.appendChild(CBH.el('span', 'muted', entry.time + ' '));
-    summary.appendChild(CBH.el('span', 'kind', entry.kind === 'rest' ? 'REST' : entry.kind));
+    summary.appendChild(CBH.el('span', 'kind', labels[entry.kind] || entry.kind));
     summary.appendChild(document.createTextNode(' ' + entry.title));
-    if (entry.kind === 'rest') {
-      summary.appendChild(CBH.el('span', entry.error ? 'failed' : 'muted', ` → ${entry.status}${entry.error ? ' ' + entry.error : ''}`));
+    if (entry.kind === 'rest' || entry.kind === 'delivery') {
+      const status = entry.status == null ? 'no answer' : entry.status;
+      summary.appendChild(CBH.el('span', entry.error ? 'failed' : 'muted', ` → ${status}${entry.error ? ' ' + entry.error : ''}`));
     }
     if (entry.kind === 'typing') summary.appendChild(CBH.el('span', 'muted', ` bot ${entry.botId}, ${entry.seconds} s`));
     details.appendChild(summary);
