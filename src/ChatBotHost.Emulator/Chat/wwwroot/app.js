@@ -116,7 +116,7 @@
     if (!m.mine) node.appendChild(CBH.el('div', 'msg-author', m.authorName));
     const body = CBH.el('div', 'msg-text');
     body.innerHTML = CBH.bbcode(m.text); // escapes first, then the documented tags only
-    CBH.wireBbActions(body, { send: sendText, put: putText });
+    CBH.wireBbActions(body, CBH.bbHandlers);
     node.appendChild(body);
     if (m.attach) node.appendChild(CBH.attach(m.attach));
     if (m.keyboard) node.appendChild(CBH.keyboard(m.keyboard, m, keyboardActions(m), state.pressed));
@@ -276,6 +276,7 @@
   }
 
   // Start
+  CBH.bbHandlers = { send: sendText, put: putText }; // [send]/[put] links, in message text and in attachments
   CBH.panel.init();
   $('composer').addEventListener('submit', e => { e.preventDefault(); submit(); });
   text.addEventListener('keydown', e => {
@@ -285,6 +286,7 @@
   text.addEventListener('input', suggest);
   text.addEventListener('blur', () => setTimeout(hidePopup, 150));
   $('edit-cancel').addEventListener('click', () => { cancelEdit(); text.value = ''; });
+  updateComposer();
   loadDialogs().catch(fail);
   listen();
 })();

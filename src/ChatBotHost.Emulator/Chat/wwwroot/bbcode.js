@@ -28,8 +28,9 @@ CBH.bbcode = (function () {
     [/\[i\]([\s\S]*?)\[\/i\]/gi, '<i>$1</i>'],
     [/\[u\]([\s\S]*?)\[\/u\]/gi, '<u>$1</u>'],
     [/\[s\]([\s\S]*?)\[\/s\]/gi, '<s>$1</s>'],
-    [/\[size=(\d{1,2})\]([\s\S]*?)\[\/size\]/gi, (m, n, t) => `<span style="font-size:${Math.min(30, Math.max(8, +n))}px">${t}</span>`],
-    [/\[color=([^\]]+)\]([\s\S]*?)\[\/color\]/gi, (m, c, t) => color(c) ? `<span style="color:${color(c)}">${t}</span>` : t],
+    // Sizes and colours travel as data attributes and are applied by CBH.wireBbActions: the page's policy forbids inline styles.
+    [/\[size=(\d{1,2})\]([\s\S]*?)\[\/size\]/gi, (m, n, t) => `<span data-size="${Math.min(30, Math.max(8, +n))}">${t}</span>`],
+    [/\[color=([^\]]+)\]([\s\S]*?)\[\/color\]/gi, (m, c, t) => color(c) ? `<span data-color="${color(c)}">${t}</span>` : t],
     [/\[url=([^\]]+)\]([\s\S]*?)\[\/url\]/gi, (m, u, t) => link(u, t)],
     [/\[url\]([\s\S]*?)\[\/url\]/gi, (m, u) => link(u, u)],
     [/\[user=all\]/gi, '<span class="bb-mention">@all</span>'],
@@ -71,8 +72,13 @@ CBH.bbcode = (function () {
   };
 })();
 
-// Turns [put]/[send] links in rendered BB-code into actions (they carry data attributes, never inline handlers).
+// Finishes rendered BB-code: sizes and colours become styles, [put]/[send] links become actions (data attributes,
+// never inline handlers).
 CBH.wireBbActions = function (root, handlers) {
+  root.querySelectorAll('[data-size]').forEach(e => { e.style.fontSize = `${Number(e.dataset.size)}px`; });
+  root.querySelectorAll('[data-color]').forEach(e => {
+    if (/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(e.dataset.color)) e.style.color = e.dataset.color;
+  });
   root.querySelectorAll('.bb-action').forEach(a => a.addEventListener('click', () => {
     const value = decodeURIComponent(a.dataset.value);
     if (a.dataset.action === 'send') handlers.send(value); else handlers.put(value);

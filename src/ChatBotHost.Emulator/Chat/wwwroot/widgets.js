@@ -71,6 +71,7 @@ CBH.attach = function (attach) {
 function bbNode(tag, className, text) {
   const node = CBH.el(tag, className);
   node.innerHTML = CBH.bbcode(text); // CBH.bbcode escapes first
+  CBH.wireBbActions(node, CBH.bbHandlers);
   return node;
 }
 
