@@ -1,4 +1,5 @@
 using ChatBotHost.Intake.Webhook;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace ChatBotHost.Hosting;
 
@@ -16,6 +17,7 @@ internal static partial class ChatBotHostApp
 
         var app = builder.Build();
         app.MapWebhookEndpoints();
+        local?.MapChatPage(app);
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app, local));
         return app;
     }
@@ -27,6 +29,10 @@ internal static partial class ChatBotHostApp
         if (local is not null)
         {
             LogLocalMode(logger, local.Emulator.BaseUrl);
+            if (ChatPageAddress.From(app.Services.GetRequiredService<IServer>()) is { } chatPage)
+            {
+                LogChatPage(logger, chatPage);
+            }
         }
 
         if (!state.IsDurable)
@@ -37,6 +43,9 @@ internal static partial class ChatBotHostApp
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No portal configured (ChatBotHost:Portal:WebhookUrl): running in LOCAL MODE against the built-in Bitrix24 emulator at {EmulatorUrl}")]
     private static partial void LogLocalMode(ILogger logger, Uri emulatorUrl);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat with the bots in your browser: {ChatPageUrl}")]
+    private static partial void LogChatPage(ILogger logger, Uri chatPageUrl);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Redis configured (ChatBotHost:Redis:Configuration): state is kept IN MEMORY and lost when the host stops")]
     private static partial void LogInMemoryState(ILogger logger);
