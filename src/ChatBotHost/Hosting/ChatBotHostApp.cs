@@ -1,4 +1,5 @@
 using ChatBotHost.Intake.Webhook;
+using ChatBotHost.OAuth;
 
 namespace ChatBotHost.Hosting;
 
@@ -16,6 +17,7 @@ internal static partial class ChatBotHostApp
 
         var app = builder.Build();
         app.MapWebhookEndpoints();
+        app.MapAppInstallEndpoints();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app, local));
         return app;
     }
