@@ -213,7 +213,7 @@ public sealed class ChatBotHostOptionsValidatorTests
     {
         var options = Options(Portal);
 
-        Assert.Equal(32, options.Inbox.Workers);
+        Assert.Equal(256, options.Inbox.Workers);
         Assert.Equal(TimeSpan.FromSeconds(30), options.Inbox.ClaimLease);
         Assert.Equal(5, options.Inbox.MaxAttempts);
         Assert.Equal(TimeSpan.FromSeconds(15), options.Fetch.PollerLease);
