@@ -83,12 +83,13 @@ public sealed class OAuthApplicationTests(RedisFixture redis)
         Assert.Equal(2, (await host.Services.GetRequiredService<IPortalStore>().ListAsync(CancellationToken.None)).Count);
 
         // Portal A's tokens expire: only A refreshes, B's calls go on with B's token.
+        var refreshesBefore = server.RefreshCount;
         portalA.Portal.OAuth.ExpireAccessTokens();
         await chatA.SayAsync("A again");
         await chatA.ExpectAsync("You said: A again");
         await chatB.SayAsync("B again");
         await chatB.ExpectAsync("You said: B again");
-        Assert.Equal(1, server.RefreshCount);
+        Assert.Equal(refreshesBefore + 1, server.RefreshCount);
     }
 
     [Fact]
@@ -112,6 +113,9 @@ public sealed class OAuthApplicationTests(RedisFixture redis)
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
         var otherPortal = await PostFormAsync(http, bot.WebhookUrl!, Body(bot.Id, "another-member-id", emulator.Portal.OAuth.ApplicationToken));
         Assert.Equal(HttpStatusCode.Forbidden, otherPortal.StatusCode);
+        var forgedInstall = await emulator.Portal.OAuth.PostAsync(new Uri(host.BaseUrl, "bitrix/install"), ForgedInstall(memberId));
+        Assert.Equal(403, forgedInstall);
+        Assert.Equal(emulator.Portal.OAuth.ApplicationToken, (await host.Services.GetRequiredService<IPortalStore>().GetAsync(memberId, CancellationToken.None))!.ApplicationToken);
         var forgedUninstall = await emulator.Portal.OAuth.PostAsync(
             new Uri(host.BaseUrl, "bitrix/uninstall"), emulator.Portal.OAuth.UninstallPayload(clean: true, "forged-application-token"));
         Assert.Equal(403, forgedUninstall);
@@ -120,6 +124,23 @@ public sealed class OAuthApplicationTests(RedisFixture redis)
         await chat.ExpectAsync("You said: still served");
         Assert.Equal(repliesBefore + 1, chat.BotMessages.Count);
     }
+
+    // A real portal's member_id with the forger's endpoint and tokens: the OAuth server does not know the refresh token.
+    private static System.Text.Json.Nodes.JsonObject ForgedInstall(string memberId) => new()
+    {
+        ["event"] = "ONAPPINSTALL",
+        ["data"] = new System.Text.Json.Nodes.JsonObject { ["VERSION"] = "1", ["ACTIVE"] = "Y", ["INSTALLED"] = "Y" },
+        ["auth"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["access_token"] = "forged-access",
+            ["refresh_token"] = "forged-refresh",
+            ["expires_in"] = 3600,
+            ["domain"] = "attacker.example",
+            ["client_endpoint"] = "https://attacker.example/rest/",
+            ["member_id"] = memberId,
+            ["application_token"] = "forged-application-token",
+        },
+    };
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, Uri url, string body) =>
         await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));

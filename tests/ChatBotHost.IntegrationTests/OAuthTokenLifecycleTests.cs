@@ -25,12 +25,13 @@ public sealed class OAuthTokenLifecycleTests
         await OAuthHosts.WaitForBotAsync(host, emulator, "echo");
         var chat = new Chat(emulator, "echo");
 
+        var refreshesBefore = server.RefreshCount; // the install itself was verified with one refresh
         clock.Advance(TimeSpan.FromMinutes(10));
         emulator.Portal.OAuth.ExpireAccessTokens();
         await chat.SayAsync("with the event's token");
 
         await chat.ExpectAsync("You said: with the event's token");
-        Assert.Equal(0, server.RefreshCount);
+        Assert.Equal(refreshesBefore, server.RefreshCount);
     }
 
     [Fact]

@@ -125,10 +125,10 @@ public sealed class PortalOAuth
     }
 
     /// <summary>POSTs a payload form-encoded as http_build_query does; returns the HTTP status.</summary>
-    public Task<int> PostAsync(Uri url, JsonObject payload, CancellationToken cancellationToken = default)
+    public async Task<int> PostAsync(Uri url, JsonObject payload, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payload);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping);
-        return _transport.PostFormAsync(url, PhpForm.Encode(payload), linked.Token);
+        return await _transport.PostFormAsync(url, PhpForm.Encode(payload), linked.Token);
     }
 }

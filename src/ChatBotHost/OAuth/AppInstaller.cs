@@ -11,7 +11,8 @@ using ChatBotHost.State;
 namespace ChatBotHost.OAuth;
 
 /// <summary>
-/// Installs and uninstalls the application on a portal (spec §1.3). Install stores the portal and its tokens, binds
+/// Installs and uninstalls the application on a portal (spec §1.3). Install is verified first: the OAuth server must
+/// take the posted refresh token and name the same member_id. Then it stores the portal and the new pair, binds
 /// ONAPPUNINSTALL to this host and wakes the portal sync, which registers the bots. Uninstall must carry the
 /// installation's application_token; it forgets the tokens and the portal (its pollers stop) and, with CLEAN=1,
 /// the bots' registrations too.
@@ -45,17 +46,25 @@ internal sealed partial class AppInstaller(
             return Results.Problem("This portal is served through ChatBotHost:Portal:WebhookUrl.", statusCode: StatusCodes.Status409Conflict);
         }
 
+        // Anyone can POST to this URL, so the install is believed only after the OAuth server (which knows our
+        // client_secret) took its refresh token and named the same portal; the pair it returns is the one kept.
+        var grant = await VerifyAsync(form, http.RequestAborted);
+        if (grant is null)
+        {
+            return Results.Problem("The OAuth server did not confirm this installation.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var now = context.Time.GetUtcNow();
-        await tokens.SaveAsync(form.MemberId, new OAuthTokens(form.AccessToken, form.RefreshToken, now.AddSeconds(form.ExpiresIn), now), http.RequestAborted);
+        await tokens.SaveAsync(form.MemberId, new OAuthTokens(grant.AccessToken, grant.RefreshToken, grant.ExpiresAt, now), http.RequestAborted);
         await portals.SaveAsync(new PortalRecord
         {
             MemberId = form.MemberId,
             Domain = form.Domain,
-            ClientEndpoint = form.ClientEndpoint,
+            ClientEndpoint = grant.ClientEndpoint ?? form.ClientEndpoint,
             ApplicationToken = form.ApplicationToken,
             InstalledAt = now,
         }, http.RequestAborted);
-        await BindUninstallAsync(form, http.RequestAborted);
+        await BindUninstallAsync(form with { AccessToken = grant.AccessToken, ClientEndpoint = grant.ClientEndpoint ?? form.ClientEndpoint }, http.RequestAborted);
         context.Signal.Pulse();
         var key = OAuthPortal.KeyOf(form.MemberId);
         LogInstalled(context.Logger, key, form.Domain);
@@ -94,6 +103,26 @@ internal sealed partial class AppInstaller(
         context.Signal.Pulse();
         LogUninstalled(context.Logger, key, clean);
         return Results.Ok();
+    }
+
+    private async Task<TokenGrant?> VerifyAsync(InstallForm form, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var grant = await context.Server.RefreshAsync(form.RefreshToken, cancellationToken);
+            if (grant.MemberId == form.MemberId)
+            {
+                return grant;
+            }
+
+            LogNotConfirmed(context.Logger, form.MemberId, "the refresh token belongs to another portal");
+        }
+        catch (OAuthGrantException ex)
+        {
+            LogNotConfirmed(context.Logger, form.MemberId, ex.Error);
+        }
+
+        return null;
     }
 
     private async Task BindUninstallAsync(InstallForm form, CancellationToken cancellationToken)
@@ -137,6 +166,9 @@ internal sealed partial class AppInstaller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an uninstall for portal {MemberId}: unknown portal or wrong application_token")]
     private static partial void LogRejected(ILogger logger, string memberId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an install for portal {MemberId}: the OAuth server did not confirm it ({Reason})")]
+    private static partial void LogNotConfirmed(ILogger logger, string memberId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal}: binding ONAPPUNINSTALL failed ({Error})")]
     private static partial void LogBindFailed(ILogger logger, string portal, string error);

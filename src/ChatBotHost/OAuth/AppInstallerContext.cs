@@ -7,6 +7,7 @@ namespace ChatBotHost.OAuth;
 /// <summary>The plumbing the installer needs besides the stores.</summary>
 internal sealed class AppInstallerContext(
     IOptions<ChatBotHostOptions> options,
+    OAuthServerClient server,
     IHttpClientFactory httpClients,
     WebhookAddress address,
     PortalSyncSignal signal,
@@ -16,6 +17,8 @@ internal sealed class AppInstallerContext(
     public IOptions<ChatBotHostOptions> Options => options;
 
     public IHttpClientFactory HttpClients => httpClients;
+
+    public OAuthServerClient Server => server;
 
     public WebhookAddress Address => address;
 

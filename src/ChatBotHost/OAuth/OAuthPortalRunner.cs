@@ -130,6 +130,11 @@ internal sealed partial class OAuthPortalRunner(
         {
             // The pollers ended as asked.
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The portal is being dropped anyway; what failed in its bots must not keep it served.
+            LogStopFailed(logger, ex, key);
+        }
 
         bots.RemovePortal(key);
         served.Stop.Dispose();
@@ -144,6 +149,9 @@ internal sealed partial class OAuthPortalRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped serving application portal {Portal}")]
     private static partial void LogStopped(ILogger logger, string portal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal}: its bots failed while stopping")]
+    private static partial void LogStopFailed(ILogger logger, Exception exception, string portal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the installed portals failed; trying again later")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception);

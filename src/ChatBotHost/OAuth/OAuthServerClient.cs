@@ -46,7 +46,7 @@ internal sealed class OAuthServerClient(IHttpClientFactory httpClients, IOptions
 
         var access = Text(body, "access_token") ?? throw new OAuthGrantException("invalid_response", "No access_token in the answer.");
         var refresh = Text(body, "refresh_token") ?? throw new OAuthGrantException("invalid_response", "No refresh_token in the answer.");
-        return new TokenGrant(access, refresh, ExpiresAt(body), Text(body, "client_endpoint"));
+        return new TokenGrant(access, refresh, ExpiresAt(body), Text(body, "client_endpoint"), Text(body, "member_id"));
     }
 
     // expires (unix) comes with a refresh; expires_in (seconds) is the fallback.
