@@ -13,10 +13,15 @@ internal static class EventFields
     /// <summary>The field's value, or default when it is absent or null.</summary>
     public static T? Read<T>(JsonObject parent, string key, string parentPath)
     {
-        var path = parentPath.Length == 0 ? key : $"{parentPath}.{key}";
         if (parent[key] is not { } node)
         {
             return default;
+        }
+
+        // A plain string needs no trip through the serializer (a form's leaves are all strings).
+        if (typeof(T) == typeof(string) && node is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            return (T)(object)text;
         }
 
         try
@@ -25,6 +30,8 @@ internal static class EventFields
         }
         catch (JsonException exception)
         {
+            // The path is built only for the error: reading fields is the hot path of every webhook delivery.
+            var path = parentPath.Length == 0 ? key : $"{parentPath}.{key}";
             throw EventDecodingException.Unreadable(path + Nested(exception.Path), exception);
         }
     }

@@ -16,6 +16,11 @@ internal sealed class OutboxRetries(OutboxOptions options, TimeProvider time)
     /// </summary>
     public TimeSpan? After(OutboxCall call, Exception error, bool wasInBatch)
     {
+        if (error is BatchHaltedException)
+        {
+            return TimeSpan.Zero;
+        }
+
         if (error is not BitrixApiException failure)
         {
             call.Failures++;

@@ -21,7 +21,9 @@ internal sealed class OutboxSender(IBotClientSource clients)
             return [await SendAloneAsync(client, calls[0], cancellationToken)];
         }
 
-        var batch = new BatchRequest();
+        // Calls of one dialog in one batch must not overtake each other: if an earlier one fails, the portal has to stop
+        // there (halt) rather than deliver the later one first; the calls it did not run go again in the next request.
+        var batch = new BatchRequest { Halt = calls.DistinctBy(c => c.Lane, StringComparer.Ordinal).Count() < calls.Count };
         for (var i = 0; i < calls.Count; i++)
         {
             calls[i].AddTo(batch, IdOf(i));
@@ -37,7 +39,7 @@ internal sealed class OutboxSender(IBotClientSource clients)
             return [.. calls.Select(_ => e)];
         }
 
-        return [.. calls.Select((call, i) => (Exception?)TakeResult(call, result, IdOf(i)))];
+        return [.. calls.Select((call, i) => TakeResult(call, result, IdOf(i), batch.Halt))];
     }
 
     private static async Task<Exception?> SendAloneAsync(IBitrixClient client, OutboxCall call, CancellationToken cancellationToken)
@@ -53,7 +55,7 @@ internal sealed class OutboxSender(IBotClientSource clients)
         }
     }
 
-    private static BitrixApiException? TakeResult(OutboxCall call, BatchResult result, string id)
+    private static Exception? TakeResult(OutboxCall call, BatchResult result, string id, bool halted)
     {
         try
         {
@@ -63,6 +65,10 @@ internal sealed class OutboxSender(IBotClientSource clients)
         catch (BitrixApiException e)
         {
             return e;
+        }
+        catch (KeyNotFoundException) when (halted)
+        {
+            return new BatchHaltedException();
         }
         catch (KeyNotFoundException)
         {

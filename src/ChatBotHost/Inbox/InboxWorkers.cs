@@ -133,7 +133,7 @@ internal sealed partial class InboxWorkers(
         foreach (var portal in portals)
         {
             var free = settings.Workers - Running;
-            if (free <= 0)
+            if (free <= 0 || _stopClaiming.IsCancellationRequested)
             {
                 break;
             }

@@ -1,14 +1,25 @@
+using System.Collections.Concurrent;
 using ChatBotHost.State;
 
 namespace ChatBotHost.Inbox;
 
-/// <summary>What the intakes and the timer dispatcher store events through: the store, then a wake-up of local workers.</summary>
-internal sealed class InboxWriter(IInboxStore store, InboxSignal signal)
+/// <summary>
+/// What the intakes and the timer dispatcher store events through: one <see cref="EnqueueLane"/> per portal, which
+/// stores concurrent enqueues together and wakes local workers when there is new work for them.
+/// </summary>
+internal sealed class InboxWriter(IInboxStore store, InboxSignal signal, TimeProvider time)
 {
+    private readonly ConcurrentDictionary<string, EnqueueLane> _lanes = new(StringComparer.Ordinal);
+
     /// <summary>Stores the event durably; when this returns, it may be acknowledged to Bitrix24.</summary>
-    public async Task EnqueueAsync(InboxItem item, CancellationToken cancellationToken)
+    public Task EnqueueAsync(InboxItem item, CancellationToken cancellationToken) => EnqueueAsync([item], cancellationToken);
+
+    /// <summary>Stores the events (of one portal) durably, in order and all together.</summary>
+    public Task EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
-        await store.EnqueueAsync(item, cancellationToken);
-        signal.Pulse();
+        InboxRules.ValidateItems(items);
+        return items.Count == 0
+            ? Task.CompletedTask
+            : _lanes.GetOrAdd(items[0].Portal, _ => new EnqueueLane(store, signal, time)).AddAsync(items, cancellationToken);
     }
 }

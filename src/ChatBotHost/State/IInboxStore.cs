@@ -8,10 +8,11 @@ namespace ChatBotHost.State;
 public interface IInboxStore
 {
     /// <summary>
-    /// Appends the item to its dialog's queue; a dialog that was empty becomes claimable at the item's ReceivedAt.
-    /// When this returns the item is stored.
+    /// Appends the items, in order, to their dialogs' queues in one atomic step; all must belong to one portal. A dialog
+    /// that was empty becomes claimable at its item's ReceivedAt. When this returns the items are stored. Per item:
+    /// true when it made its dialog claimable (nothing was queued in it): only then can idle workers find new work.
     /// </summary>
-    Task EnqueueAsync(InboxItem item, CancellationToken cancellationToken);
+    Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims up to <paramref name="max"/> of the portal's dialogs that have events, are ready by <paramref name="now"/>

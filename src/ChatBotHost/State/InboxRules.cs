@@ -12,6 +12,19 @@ internal static class InboxRules
         ArgumentNullException.ThrowIfNull(item.Payload);
     }
 
+    public static void ValidateItems(IReadOnlyList<InboxItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var item in items)
+        {
+            ValidateItem(item);
+            if (item.Portal != items[0].Portal)
+            {
+                throw new ArgumentException("Items enqueued together must belong to one portal.", nameof(items));
+            }
+        }
+    }
+
     public static void ValidateClaim(InboxClaim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);

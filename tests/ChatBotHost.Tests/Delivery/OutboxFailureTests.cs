@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Requests.Messages;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
 using ChatBotHost.State;
@@ -177,6 +178,32 @@ public sealed class OutboxFailureTests
 
         await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(["first", "elsewhere", "first", "second"], bed.Portal.Calls.Select(c => c.Text));
+    }
+
+    [Fact]
+    public async Task SendAsync_EarlierCallOfADialogFailsInsideABatch_TheLaterOneIsNotDeliveredBeforeIt()
+    {
+        await using var bed = new OutboxBed(o => o.MaxConcurrentRequests = 1);
+        var failures = 0;
+        bed.Portal.Script = call => call.Text == "one" && ++failures == 1 ? PortalAnswer.Fail(BitrixErrors.InternalServerError, HttpStatusCode.OK) : null;
+        Task<ChatMessageSendResult> one, two, other;
+        using (bed.Portal.HoldRequests())
+        {
+            var warmUp = bed.Outbox.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None);
+            await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
+            one = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None);
+            two = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "two"), null, CancellationToken.None);
+            other = bed.Outbox.SendAsync(bed.Bot, Sends.Message("6", "other"), null, CancellationToken.None);
+        }
+
+        await Eventually.TrueAsync(() => bed.Clock.ActiveTimerCount == 1, "the failed call waits for its retry");
+        await other.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(two.IsCompleted);
+        bed.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await Task.WhenAll(one, two).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(bed.Portal.Requests[1].Halt);
+        Assert.True((await two).Id > (await one).Id, "the dialog's second message was posted before its first");
     }
 
     [Fact]

@@ -86,7 +86,9 @@ internal sealed class ScriptedPortal : HttpMessageHandler
     {
         var method = request.RequestUri!.Segments[^1];
         var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!.AsObject();
-        var received = new PortalRequest(method, method == "batch" ? Decode(body["cmd"]!.AsObject()) : [new PortalCall(method, body)]);
+        var received = method == "batch"
+            ? new PortalRequest(method, Decode(body["cmd"]!.AsObject()), Halt: body["halt"]?.GetValue<int>() == 1)
+            : new PortalRequest(method, [new PortalCall(method, body)]);
         var hold = Arrive(received);
         try
         {
@@ -147,6 +149,10 @@ internal sealed class ScriptedPortal : HttpMessageHandler
             else
             {
                 errors[id] = new JsonObject { ["error"] = answer.Error, ["error_description"] = $"scripted {answer.Error}" };
+                if (received.Halt)
+                {
+                    break;
+                }
             }
         }
 

@@ -61,9 +61,12 @@ internal sealed class InboxHarness : IAsyncDisposable
     /// <summary>As the host stops: claiming ends when the application starts stopping, then the workers are stopped.</summary>
     public async Task StopAsync(CancellationToken shutdownTimeout)
     {
-        await _stopping.CancelAsync();
+        await BeginStoppingAsync();
         await Workers.StopAsync(shutdownTimeout);
     }
+
+    /// <summary>The application begins to stop: when this returns, the workers claim nothing more.</summary>
+    public Task BeginStoppingAsync() => _stopping.CancelAsync();
 
     /// <summary>Stores a user message in its dialog's inbox, as the fetch intake does.</summary>
     public Task SayAsync(string text, string dialogId = "chat1")

@@ -163,7 +163,8 @@ public sealed class InboxWorkersTests
         await inbox.SayAsync("long", dialogId: "a");
         await started.Task.WaitAsync(Guard);
 
-        var stopping = inbox.StopAsync(CancellationToken.None);
+        await inbox.BeginStoppingAsync();
+        var stopping = inbox.Workers.StopAsync(CancellationToken.None);
         await inbox.SayAsync("late", dialogId: "b");
         Assert.False(stopping.IsCompleted);
         release.TrySetResult();

@@ -26,6 +26,52 @@ public abstract class InboxStoreContract
     };
 
     [Fact]
+    public async Task EnqueueAsync_IntoAnEmptyDialog_SaysItBecameClaimable_ButNotBehindAQueuedOrClaimedEvent()
+    {
+        var store = await CreateAsync();
+
+        Assert.True(await store.EnqueueAsync(Item("m1"), CancellationToken.None));
+        Assert.False(await store.EnqueueAsync(Item("m2"), CancellationToken.None));
+        Assert.True(await store.EnqueueAsync(Item("other", dialogId: "chat2"), CancellationToken.None));
+        var claims = await store.ClaimAsync(Portal, T0, Lease, 10, CancellationToken.None);
+        Assert.False(await store.EnqueueAsync(Item("m3"), CancellationToken.None));
+
+        foreach (var claim in claims)
+        {
+            await store.AckAsync(claim, CancellationToken.None);
+        }
+
+        // chat2 is empty again; chat1 still holds m2 and m3, and is claimable again after its ack.
+        Assert.True(await store.EnqueueAsync(Item("again", dialogId: "chat2"), CancellationToken.None));
+        Assert.False(await store.EnqueueAsync(Item("m4"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EnqueueAsync_SeveralItemsAtOnce_KeepsTheirOrderPerDialog_AndSaysWhichMadeADialogClaimable()
+    {
+        var store = await CreateAsync();
+
+        var claimable = await store.EnqueueAsync([Item("a1", dialogId: "a"), Item("a2", dialogId: "a"), Item("b1", dialogId: "b")], CancellationToken.None);
+
+        Assert.Equal([true, false, true], claimable);
+        Assert.Equal(3, await store.DepthAsync(Portal, CancellationToken.None));
+        var claims = await store.ClaimAsync(Portal, T0, Lease, 10, CancellationToken.None);
+        Assert.Equal(["a1", "b1"], claims.Select(c => c.Item.Payload).Order());
+        await store.AckAsync(claims.Single(c => c.Item.DialogId == "a"), CancellationToken.None);
+        Assert.Equal("a2", Assert.Single(await store.ClaimAsync(Portal, T0, Lease, 10, CancellationToken.None)).Item.Payload);
+    }
+
+    [Fact]
+    public async Task EnqueueAsync_ItemsOfTwoPortals_IsRefusedAndStoresNothing()
+    {
+        var store = await CreateAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.EnqueueAsync([Item("mine"), Item("theirs") with { Portal = Portal + "-other" }], CancellationToken.None));
+
+        Assert.Equal(0, await store.DepthAsync(Portal, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task ClaimAsync_EnqueuedItem_ReturnsItUnchanged()
     {
         var store = await CreateAsync();

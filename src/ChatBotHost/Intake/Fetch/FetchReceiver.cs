@@ -17,6 +17,7 @@ namespace ChatBotHost.Intake.Fetch;
 /// </summary>
 internal sealed partial class FetchReceiver(
     InboxWriter inbox,
+    InboxDeadLetters deadLetters,
     IOffsetStore offsets,
     BotClientFactory clients,
     IOptions<ChatBotHostOptions> options,
@@ -58,52 +59,59 @@ internal sealed partial class FetchReceiver(
             new EventGetRequest { Offset = offset, Limit = options.Value.Fetch.BatchSize },
             cancellationToken);
 
-        foreach (var item in page.Events)
+        var items = new List<InboxItem>(page.Events.Count);
+        foreach (var wire in page.Events)
         {
-            var evt = Decode(bot, item);
-            if (evt?.EventId is not { } eventId || eventId < offset)
+            if (await ReadAsync(bot, wire, offset) is { } item)
             {
-                continue;
+                items.Add(item);
             }
-
-            // Stopping ends the page between events; what is stored so far is confirmed, the rest is read again.
-            if (cancellationToken.IsCancellationRequested)
-            {
-                await offsets.AdvanceAsync(portal, bot.Code, eventId, CancellationToken.None);
-                return false;
-            }
-
-            await inbox.EnqueueAsync(ToItem(bot, evt, item), CancellationToken.None);
         }
 
+        // The page in one store call, then the offset: either all of it is stored and confirmed, or it is read again.
+        // Not cancelled half-way: what is stored should also be confirmed, and both take one round trip each.
+        await inbox.EnqueueAsync(items, CancellationToken.None);
         await offsets.AdvanceAsync(portal, bot.Code, page.NextOffset, CancellationToken.None);
         return page.HasMore;
     }
 
-    private InboxItem ToItem(HostedBot bot, BotEvent evt, JsonElement wire) => new()
+    private async Task<InboxItem?> ReadAsync(HostedBot bot, JsonElement wire, long? offset)
+    {
+        BotEvent evt;
+        try
+        {
+            evt = FetchEventDecoder.Decode(wire);
+            if (evt.EventId is null)
+            {
+                throw new EventDecodingException("The event has no eventId.");
+            }
+        }
+        catch (EventDecodingException ex)
+        {
+            // An event nobody can read would block its dialog forever: it goes to the dead letters (nextOffset passes it),
+            // where an operator sees why.
+            var unread = Item(bot, wire, InboxItem.NoDialog, $"undecodable:{EventIdText(wire)}");
+            await deadLetters.AddAsync(unread, $"The event cannot be decoded: {ex.Message}", CancellationToken.None);
+            return null;
+        }
+
+        // An event below the offset was confirmed before (a page read again after a crash); it is in the inbox already.
+        return evt.EventId < offset ? null : Item(bot, wire, evt.DialogId ?? InboxItem.NoDialog, evt.DeduplicationKey);
+    }
+
+    private InboxItem Item(HostedBot bot, JsonElement wire, string dialogId, string deduplicationKey) => new()
     {
         Portal = bot.Portal.Key,
         BotCode = bot.Code,
-        DialogId = evt.DialogId ?? InboxItem.NoDialog,
-        DeduplicationKey = evt.DeduplicationKey,
+        DialogId = dialogId,
+        DeduplicationKey = deduplicationKey,
         Source = InboxItem.Sources.Fetch,
         Payload = wire.GetRawText(),
         ReceivedAt = time.GetUtcNow(),
     };
 
-    private BotEvent? Decode(HostedBot bot, JsonElement item)
-    {
-        try
-        {
-            return FetchEventDecoder.Decode(item);
-        }
-        catch (EventDecodingException ex)
-        {
-            // An event nobody can read would block the queue forever; it is skipped (nextOffset passes it) and logged.
-            LogUndecodable(logger, ex, bot.Code);
-            return null;
-        }
-    }
+    private static string EventIdText(JsonElement wire) =>
+        wire.ValueKind == JsonValueKind.Object && wire.TryGetProperty("eventId", out var id) ? id.ToString() : "without-id";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling events for bot {Bot} (idle delay {IdleDelay}, busy delay {BusyDelay})")]
     private static partial void LogStarted(ILogger logger, string bot, TimeSpan idleDelay, TimeSpan busyDelay);
@@ -111,6 +119,4 @@ internal sealed partial class FetchReceiver(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event.get for bot {Bot} failed ({Failures} in a row); next try in {Delay}")]
     private static partial void LogPollFailed(ILogger logger, Exception exception, string bot, int failures, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Bot {Bot} received an event that cannot be decoded; it is skipped")]
-    private static partial void LogUndecodable(ILogger logger, Exception exception, string bot);
 }

@@ -28,9 +28,6 @@ internal sealed partial class WebhookIntake(
     /// <summary>A message is at most 20,000 characters and an attach 60,000; percent-encoded that stays far below this.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
-    // Bitrix24 waits for the answer; a store that has not answered by then is treated as down.
-    private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
-
     public async Task<IResult> AcceptAsync(HttpContext http, string? portal, string botCode, string secret)
     {
         if (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -111,9 +108,9 @@ internal sealed partial class WebhookIntake(
         };
         try
         {
-            // Not tied to the request: a delivery whose sender hung up is still worth keeping.
-            using var timeout = new CancellationTokenSource(StoreTimeout, time);
-            await inbox.EnqueueAsync(item, timeout.Token);
+            // Not tied to the request: a delivery whose sender hung up is still worth keeping. The writer gives up on a
+            // store that does not answer in time (EnqueueLane.StoreTimeout), so no timer per request is needed here.
+            await inbox.EnqueueAsync(item, CancellationToken.None);
             return Results.Ok();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
@@ -124,7 +121,7 @@ internal sealed partial class WebhookIntake(
     }
 
     private static string ReasonOf(Exception ex) =>
-        ex is OperationCanceledException ? $"the store did not answer within {StoreTimeout.TotalSeconds} s." : ex.Message;
+        ex is OperationCanceledException ? $"the store did not answer within {EnqueueLane.StoreTimeout.TotalSeconds} s." : ex.Message;
 
     /// <summary>
     /// Each webhook-mode bot gets a synthetic application_token whose value cannot be learned in advance (spec §1.3):

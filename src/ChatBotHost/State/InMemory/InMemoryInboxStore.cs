@@ -10,26 +10,30 @@ public sealed class InMemoryInboxStore : IInboxStore
     private readonly Dictionary<string, PortalInbox> _portals = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public Task EnqueueAsync(InboxItem item, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
-        InboxRules.ValidateItem(item);
+        InboxRules.ValidateItems(items);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            var inbox = PortalOf(item.Portal);
-            var dialog = DialogOf(item);
-            if (!inbox.Queues.TryGetValue(dialog, out var queue))
-            {
-                queue = new LinkedList<InboxItem>();
-                inbox.Queues[dialog] = queue;
-            }
+            return Task.FromResult<IReadOnlyList<bool>>([.. items.Select(Append)]);
+        }
+    }
 
-            queue.AddLast(item);
-            // Only a dialog that is not listed yet becomes ready: a claimed or deferred one keeps its time.
-            inbox.ReadyAt.TryAdd(dialog, item.ReceivedAt);
+    // Under the lock.
+    private bool Append(InboxItem item)
+    {
+        var inbox = PortalOf(item.Portal);
+        var dialog = DialogOf(item);
+        if (!inbox.Queues.TryGetValue(dialog, out var queue))
+        {
+            queue = new LinkedList<InboxItem>();
+            inbox.Queues[dialog] = queue;
         }
 
-        return Task.CompletedTask;
+        queue.AddLast(item);
+        // Only a dialog that is not listed yet becomes ready: a claimed or deferred one keeps its time.
+        return inbox.ReadyAt.TryAdd(dialog, item.ReceivedAt);
     }
 
     /// <inheritdoc />

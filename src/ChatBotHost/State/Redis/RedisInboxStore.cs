@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using StackExchange.Redis;
 
@@ -11,12 +12,21 @@ namespace ChatBotHost.State.Redis;
 /// </summary>
 public sealed class RedisInboxStore : IInboxStore
 {
-    // KEYS: queue, ready, depth. ARGV: item json, ready score, member. NX: a claimed or deferred dialog keeps its score,
-    // otherwise a new event would end a running claim early or jump a retry's delay.
+    // Entries are read only by this store, never embedded in HTML: a form body's many '&' and '+' stay one byte each
+    // instead of six, which keeps the hot enqueue smaller and cheaper.
+    private static readonly JsonSerializerOptions EntryJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // KEYS: ready, depth, then one queue per item. ARGV: per item its json, ready score and member. NX: a claimed or
+    // deferred dialog keeps its score, otherwise a new event would end a running claim early or jump a retry's delay.
     private const string EnqueueScript = """
-        redis.call('RPUSH', KEYS[1], ARGV[1])
-        redis.call('ZADD', KEYS[2], 'NX', ARGV[2], ARGV[3])
-        return redis.call('INCR', KEYS[3])
+        local added = {}
+        for i = 3, #KEYS do
+          local a = (i - 3) * 3
+          redis.call('RPUSH', KEYS[i], ARGV[a + 1])
+          added[#added + 1] = redis.call('ZADD', KEYS[1], 'NX', ARGV[a + 2], ARGV[a + 3])
+        end
+        redis.call('INCRBY', KEYS[2], #KEYS - 2)
+        return added
         """;
 
     // KEYS: ready, owners. ARGV: now, lease end, token prefix, max. Moving the score to the lease end hides the dialog
@@ -93,12 +103,28 @@ public sealed class RedisInboxStore : IInboxStore
     }
 
     /// <inheritdoc />
-    public Task EnqueueAsync(InboxItem item, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
-        InboxRules.ValidateItem(item);
-        RedisKey[] keys = [QueueOf(item), _keys.InboxReady(item.Portal), _keys.InboxDepth(item.Portal)];
-        RedisValue[] arguments = [Serialize(item), Score(item.ReceivedAt), MemberOf(item)];
-        return EvaluateAsync(EnqueueScript, keys, arguments, cancellationToken);
+        InboxRules.ValidateItems(items);
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        var keys = new RedisKey[items.Count + 2];
+        var arguments = new RedisValue[items.Count * 3];
+        keys[0] = _keys.InboxReady(items[0].Portal);
+        keys[1] = _keys.InboxDepth(items[0].Portal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            keys[i + 2] = QueueOf(items[i]);
+            arguments[i * 3] = Serialize(items[i]);
+            arguments[(i * 3) + 1] = Score(items[i].ReceivedAt);
+            arguments[(i * 3) + 2] = MemberOf(items[i]);
+        }
+
+        var added = (RedisResult[])(await EvaluateAsync(EnqueueScript, keys, arguments, cancellationToken))!;
+        return [.. added.Select(a => (long)a == 1)];
     }
 
     /// <inheritdoc />
@@ -182,10 +208,10 @@ public sealed class RedisInboxStore : IInboxStore
 
     private static string MemberOf(InboxItem item) => RedisKeys.InboxMember(item.BotCode, item.DialogId);
 
-    private static string Serialize(InboxItem item) => JsonSerializer.Serialize(item, JsonSerializerOptions.Web);
+    private static string Serialize(InboxItem item) => JsonSerializer.Serialize(item, EntryJson);
 
     private static InboxItem Deserialize(string json) =>
-        JsonSerializer.Deserialize<InboxItem>(json, JsonSerializerOptions.Web)
+        JsonSerializer.Deserialize<InboxItem>(json, EntryJson)
             ?? throw new InvalidOperationException("An inbox entry in Redis is empty.");
 
     // Whole unix milliseconds, rounded down: an event is claimable from the millisecond it was stored in.
