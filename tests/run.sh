@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Runs every test of the solution: installs what the tests need (redis-server) when missing, builds with warnings as
-# errors, runs all test projects, and prints one summary line "N passed, N failed".
-# Each test fixture starts its own redis-server on a free loopback port and stops it at the end.
+# Runs every test of the solution: installs what the tests need (redis-server; chromium and chromium-driver for the
+# chat page's browser test) when missing, builds with warnings as errors, runs all test projects, and prints one
+# summary line "N passed, N failed".
+# Each test fixture starts its own redis-server on a free loopback port and stops it at the end; the browser test
+# starts its own chromedriver and headless Chromium the same way. If they cannot be installed, that test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} ..."
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  # A failed install does not stop the run: the tests that need the package fail and say which one is missing.
+  if ! { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need_apt[@]}" >/dev/null; }; then
+    echo "WARNING: could not install ${need_apt[*]}; the tests that need them will fail." >&2
+  fi
 fi
 
 configuration="${CONFIGURATION:-Release}"
@@ -30,7 +36,7 @@ read -r passed failed projects < <(awk '
     n++
   }
   END { print p+0, f+0, n+0 }' "$log" | tr -d ",")
-expected_projects=$(find tests -name '*.Tests.csproj' -o -name '*.IntegrationTests.csproj' | wc -l)
+expected_projects=$(find tests -name '*.Tests.csproj' -o -name '*.IntegrationTests.csproj' -o -name '*.BrowserTests.csproj' | wc -l)
 if [ "$projects" -lt "$expected_projects" ]; then
   echo "Only $projects of $expected_projects test projects reported results." >&2
   status=1

@@ -129,10 +129,10 @@ public sealed class BotTestHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs what the timers put into the in-memory inbox, at once and in order, as the host's workers would; a failed
-    /// turn fails the test instead of being retried.
+    /// Runs what the timers (and cron occurrences) put into the in-memory inbox, at once and in order, as the host's
+    /// workers would; a failed turn fails the test instead of being retried.
     /// </summary>
-    private async Task RunInboxAsync()
+    internal async Task RunInboxAsync()
     {
         var inbox = _services.GetRequiredService<IInboxStore>();
         var pipeline = _services.GetRequiredService<TurnPipeline>();

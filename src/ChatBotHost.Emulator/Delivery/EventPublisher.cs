@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatBotHost.Bitrix.Wire;
+using ChatBotHost.Emulator.Observation;
 using ChatBotHost.Emulator.Portal.State;
 using ChatBotHost.Emulator.Shaping;
 
@@ -16,7 +17,10 @@ internal static class EventPublisher
         if (bot.IsWebhook && bot.WebhookUrl is not null)
         {
             var payload = WebhookPayload.Build(state, bot, type, data);
-            return bot.Lane.Enqueue(new WebhookJob(bot.Id, bot.Code, type, bot.WebhookUrl, PhpForm.Encode(payload)));
+            var form = PhpForm.Encode(payload);
+            ActivityEntries.WebhookEvent(state, bot, type, payload, form);
+            var posted = bot.Lane.Enqueue(new WebhookJob(bot.Id, bot.Code, type, bot.WebhookUrl, form));
+            return state.Activity.IsEnabled ? ShowOutcomeAsync(state.Activity, posted) : posted;
         }
 
         var full = new JsonObject { ["bot"] = BotJson.Extended(bot, state) };
@@ -25,7 +29,12 @@ internal static class EventPublisher
             full[key] = value?.DeepClone();
         }
 
-        bot.Queue.Add(new QueuedEvent(state.NextEventId++, type, state.Now, full));
+        var queued = new QueuedEvent(state.NextEventId++, type, state.Now, full);
+        bot.Queue.Add(queued);
+        ActivityEntries.FetchEvent(state, bot, queued);
         return Task.CompletedTask;
     }
+
+    private static async Task ShowOutcomeAsync(ActivityFeed feed, Task<WebhookDelivery> posted) =>
+        ActivityEntries.WebhookOutcome(feed, await posted);
 }

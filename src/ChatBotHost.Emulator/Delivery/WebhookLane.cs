@@ -11,17 +11,18 @@ internal sealed class WebhookLane(WebhookLaneContext context)
     private readonly Lock _gate = new();
     private Task _tail = Task.CompletedTask;
 
-    /// <summary>Queues a POST; the task completes once it was answered or failed, and never faults.</summary>
-    public Task Enqueue(WebhookJob job)
+    /// <summary>Queues a POST; the task completes with its outcome once it was answered or failed, and never faults.</summary>
+    public Task<WebhookDelivery> Enqueue(WebhookJob job)
     {
         lock (_gate)
         {
-            _tail = SendAfterAsync(_tail, job);
-            return _tail;
+            var sent = SendAfterAsync(_tail, job);
+            _tail = sent;
+            return sent;
         }
     }
 
-    private async Task SendAfterAsync(Task previous, WebhookJob job)
+    private async Task<WebhookDelivery> SendAfterAsync(Task previous, WebhookJob job)
     {
         await Task.Yield(); // leave the caller's lock before doing any work
         await previous;
@@ -38,7 +39,8 @@ internal sealed class WebhookLane(WebhookLaneContext context)
             failure = ex.GetType().Name + ": " + ex.Message;
         }
 
-        context.Log.Add(new WebhookDelivery(
-            job.BotId, job.BotCode, job.EventType, status, failure, context.TimeProvider.GetLocalNow()));
+        var delivery = new WebhookDelivery(job.BotId, job.BotCode, job.EventType, status, failure, context.TimeProvider.GetLocalNow());
+        context.Log.Add(delivery);
+        return delivery;
     }
 }

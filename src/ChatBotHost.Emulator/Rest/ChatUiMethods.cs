@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatBotHost.Emulator.Observation;
 
 namespace ChatBotHost.Emulator.Rest;
 
@@ -6,6 +7,7 @@ namespace ChatBotHost.Emulator.Rest;
 internal static class ChatUiMethods
 {
     private const int MaxDuration = 600;
+    private const int DefaultDuration = 30;
 
     public static IEnumerable<RestMethod> All() =>
     [
@@ -15,13 +17,16 @@ internal static class ChatUiMethods
 
     private static JsonObject Notify(RestCall call)
     {
-        DialogAccess.ForBot(call.State, call.Bot, call.Params.String("dialogId"));
-        if (call.Params.Int("duration") is int duration && (duration < 1 || duration > MaxDuration))
+        var chat = DialogAccess.ForBot(call.State, call.Bot, call.Params.String("dialogId"));
+        var duration = call.Params.Int("duration");
+        if (duration is < 1 or > MaxDuration)
         {
             throw new RestException("INVALID_DURATION", "Duration must be between 1 and 600 seconds");
         }
 
-        return Ok.Result(); // the typing indicator is transient; the call log is what tests observe
+        // The indicator is transient: only the chat page shows it; tests observe the call log.
+        ActivityEntries.Typing(call.State, call.Bot, chat, duration ?? DefaultDuration, call.Params.Text("statusMessageCode"));
+        return Ok.Result();
     }
 
     private static JsonObject TextField(RestCall call)

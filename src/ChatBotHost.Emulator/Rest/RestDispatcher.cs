@@ -76,6 +76,7 @@ internal sealed class RestDispatcher
         }
 
         _calls.Add(new RecordedCall(name, outcome.Status, outcome.Error, outcome.Finish) { InBatch = inBatch });
+        ActivityEntries.Call(_state.Activity, name, parameters, outcome, inBatch);
         return outcome;
     }
 }

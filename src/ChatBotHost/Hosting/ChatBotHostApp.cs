@@ -1,5 +1,6 @@
 using ChatBotHost.Intake.Webhook;
 using ChatBotHost.OAuth;
+using Microsoft.AspNetCore.Hosting.Server;
 
 namespace ChatBotHost.Hosting;
 
@@ -18,6 +19,7 @@ internal static partial class ChatBotHostApp
         var app = builder.Build();
         app.MapWebhookEndpoints();
         app.MapAppInstallEndpoints();
+        local?.MapChatPage(app);
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app, local));
         return app;
     }
@@ -29,6 +31,10 @@ internal static partial class ChatBotHostApp
         if (local is not null)
         {
             LogLocalMode(logger, local.Emulator.BaseUrl);
+            if (ChatPageAddress.From(app.Services.GetRequiredService<IServer>()) is { } chatPage)
+            {
+                LogChatPage(logger, chatPage);
+            }
         }
 
         if (!state.IsDurable)
@@ -39,6 +45,9 @@ internal static partial class ChatBotHostApp
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No portal configured (ChatBotHost:Portal:WebhookUrl): running in LOCAL MODE against the built-in Bitrix24 emulator at {EmulatorUrl}")]
     private static partial void LogLocalMode(ILogger logger, Uri emulatorUrl);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat with the bots in your browser: {ChatPageUrl}")]
+    private static partial void LogChatPage(ILogger logger, Uri chatPageUrl);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Redis configured (ChatBotHost:Redis:Configuration): state is kept IN MEMORY and lost when the host stops")]
     private static partial void LogInMemoryState(ILogger logger);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ChatBotHost.Configuration;
 using ChatBotHost.Emulator;
+using ChatBotHost.Emulator.Chat;
 
 namespace ChatBotHost.Hosting;
 
@@ -41,6 +42,9 @@ internal sealed class LocalPortal : IAsyncDisposable
             configuration[key] = value;
         }
     }
+
+    /// <summary>Serves the emulator's chat page at {host}/emulator/, so a newcomer can talk to the bots in a browser.</summary>
+    public void MapChatPage(IEndpointRouteBuilder endpoints) => endpoints.MapEmulatorChat(Emulator);
 
     /// <summary>A fresh token for a bot that has none configured (32 hex characters); the emulator learns it at Bot.register.</summary>
     public static string NewBotToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -2,16 +2,18 @@ using ChatBotHost.Abstractions.Timers;
 using ChatBotHost.Bitrix.Entities;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Hosting;
-using ChatBotHost.Pipeline;
+using ChatBotHost.Inbox;
+using ChatBotHost.State;
 using Quartz;
 
 namespace ChatBotHost.Scheduling;
 
 /// <summary>
-/// Quartz job for one occurrence of a bot's cron job. Every replica's scheduler fires it; the event is keyed by the
-/// occurrence's scheduled time, so the pipeline's duplicate check (under the dialog lock) lets exactly one run it.
+/// Quartz job for one occurrence of a bot's cron job: it stores the occurrence in the bot's inbox, where it runs like any
+/// event (claimed by one worker, retried when it fails). Every replica's scheduler fires it; the event is keyed by the
+/// occurrence's scheduled time, so the pipeline's duplicate check lets exactly one of the copies run.
 /// </summary>
-internal sealed partial class CronOccurrenceJob(BotDirectory bots, TurnPipeline pipeline, TimeProvider time, ILogger<CronOccurrenceJob> logger) : IJob
+internal sealed partial class CronOccurrenceJob(BotDirectory bots, InboxWriter inbox, TimeProvider time, ILogger<CronOccurrenceJob> logger) : IJob
 {
     public const string BotKey = "bot";
     public const string JobKey = "job";
@@ -39,7 +41,17 @@ internal sealed partial class CronOccurrenceJob(BotDirectory bots, TurnPipeline 
             TimerId = $"cron:{job}",
             DueAt = occurrence,
         };
-        await pipeline.ProcessAsync(bot, evt, cancellationToken);
+        var item = new InboxItem
+        {
+            Portal = bot.Portal.Key,
+            BotCode = bot.Code,
+            DialogId = InboxItem.NoDialog,
+            DeduplicationKey = evt.DeduplicationKey,
+            Source = InboxItem.Sources.Timer,
+            Payload = TimerFiredJson.Serialize(evt),
+            ReceivedAt = time.GetUtcNow(),
+        };
+        await inbox.EnqueueAsync(item, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an occurrence of job {Job}: bot {Bot} is not registered yet")]

@@ -7,8 +7,8 @@ using Quartz;
 namespace ChatBotHost.Tests.Dialogs;
 
 /// <summary>
-/// Every replica's Quartz fires each cron occurrence; the occurrence's scheduled time keys the event, so the
-/// pipeline runs it once however many replicas (here: executions) fire it.
+/// Every replica's Quartz fires each cron occurrence into the inbox; the occurrence's scheduled time keys the event, so
+/// the pipeline runs it once however many replicas (here: executions) fire it.
 /// </summary>
 public sealed class CronJobTests
 {
@@ -28,6 +28,8 @@ public sealed class CronJobTests
         await job.Execute(Occurrence(NineOClock), CancellationToken.None);
         await job.Execute(Occurrence(NineOClock), CancellationToken.None);
         await job.Execute(Occurrence(NineOClock.AddDays(1)), CancellationToken.None);
+        Assert.Empty(runs);
+        await host.RunInboxAsync();
 
         Assert.Equal([NineOClock, NineOClock.AddDays(1)], runs);
     }

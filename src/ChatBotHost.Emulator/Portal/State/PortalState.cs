@@ -42,6 +42,9 @@ internal sealed class PortalState(PortalSettings settings, WebhookLaneContext la
     /// <summary>Fed with every new or changed message, for WaitForBotMessageAsync.</summary>
     public Waiters<EmulatedMessage> MessageWaiters { get; } = new();
 
+    /// <summary>What the chat page's panel shows: REST calls, events handed to bots, typing notices (masked).</summary>
+    public ActivityFeed Activity { get; } = new();
+
     /// <summary>The eventId the next queued event gets; one counter for all bots.</summary>
     public long NextEventId { get; set; } = 1001;
 

@@ -1,0 +1,49 @@
+using ChatBotHost.Emulator.Portal;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ChatBotHost.Emulator.Chat;
+
+/// <summary>Maps the emulator's chat page (a messenger for the emulated portal's user) into any web app.</summary>
+public static class EmulatorChatEndpoints
+{
+    /// <summary>The path the page is served under: {host}/emulator/.</summary>
+    public const string DefaultPrefix = "/emulator";
+
+    /// <summary>Maps the page, its JSON API under {prefix}/api/ and its live stream, for the emulator's portal.</summary>
+    public static IEndpointRouteBuilder MapEmulatorChat(this IEndpointRouteBuilder endpoints, BitrixEmulator emulator, string prefix = DefaultPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        return endpoints.MapEmulatorChat(emulator.Portal, prefix);
+    }
+
+    /// <summary>Maps the page for a portal; the page acts as the portal's admin user.</summary>
+    public static IEndpointRouteBuilder MapEmulatorChat(this IEndpointRouteBuilder endpoints, EmulatedPortal portal, string prefix = DefaultPrefix)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(portal);
+        portal.State.Activity.Enable();
+        var api = new ChatApi(portal);
+        var stream = new ActivityStream(portal.State.Activity, portal.Stopping);
+        var page = endpoints.MapGroup(prefix.TrimEnd('/'));
+
+        // Relative asset URLs need the trailing slash: /emulator → /emulator/.
+        page.MapGet("/", (HttpContext http) => http.Request.Path.Value?.EndsWith('/') == true
+            ? ChatAssets.Serve(http, "index.html")
+            : Results.Redirect(http.Request.PathBase + http.Request.Path + "/"));
+        page.MapGet("/{file}", (HttpContext http, string file) => ChatAssets.Serve(http, file));
+
+        var apiGroup = page.MapGroup("/api");
+        apiGroup.MapGet("/dialogs", api.DialogsAsync);
+        apiGroup.MapPost("/dialogs/{dialogId}/open", api.OpenAsync);
+        apiGroup.MapGet("/dialogs/{dialogId}/messages", api.Messages);
+        apiGroup.MapPost("/dialogs/{dialogId}/messages", (string dialogId, HttpRequest request) => api.SendAsync(dialogId, request));
+        apiGroup.MapPut("/messages/{messageId:int}", (int messageId, HttpRequest request) => api.EditAsync(messageId, request));
+        apiGroup.MapDelete("/messages/{messageId:int}", api.DeleteAsync);
+        apiGroup.MapPost("/messages/{messageId:int}/reactions", (int messageId, HttpRequest request) => api.ReactAsync(messageId, request));
+        apiGroup.MapPost("/messages/{messageId:int}/press", (int messageId, HttpRequest request) => api.PressAsync(messageId, request));
+        apiGroup.MapGet("/activity", stream.StreamAsync);
+        return endpoints;
+    }
+}

@@ -1,0 +1,46 @@
+using ChatBotHost.BrowserTests.WebDriver;
+
+namespace ChatBotHost.BrowserTests;
+
+/// <summary>
+/// A newcomer's first minute, in a real browser: start the host with nothing configured, open the chat page it prints,
+/// talk to the echo bot (fetch mode) and take the helpdesk's ticket dialog (webhook mode) to its buttons.
+/// </summary>
+public sealed class ChatPageTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task LocalMode_ChatPage_EchoesAMessageAndAKeyboardButtonAdvancesTheHelpdeskDialog()
+    {
+        var (host, chatPage) = await LocalModeHost.StartAsync(
+            Patience,
+            "--ChatBotHost:Fetch:IdleDelay=00:00:00.100",
+            "--ChatBotHost:Bots:helpdesk:EventMode=webhook");
+        await using var hostLifetime = host;
+        using var driver = await ChromeDriverProcess.StartAsync(Patience);
+        await using var browser = await WebDriverSession.StartAsync(driver);
+        var page = new ChatPageDriver(browser, Patience);
+        Assert.Equal("/emulator/", chatPage.AbsolutePath);
+
+        await browser.NavigateAsync(chatPage);
+        await page.OpenDialogAsync("echo");
+        await page.SendAsync("Hello from [b]Chromium[/b]");
+        await page.ExpectBotMessageAsync("You said: Hello from Chromium"); // the BB-code is rendered, not shown
+
+        await page.OpenDialogAsync("helpdesk");
+        await page.ExpectBotMessageAsync("I take helpdesk tickets"); // the greeting on opening the dialog (JOINCHAT)
+        await page.SendAsync("/ticket");
+        await page.ExpectBotMessageAsync("What is the ticket about?");
+        await page.SendAsync("Printer jammed");
+        await page.ExpectBotMessageAsync("How urgent is it?");
+        await page.PressButtonAsync("High");
+        var confirm = await page.ExpectBotMessageAsync("Create this ticket?");
+
+        Assert.Contains("Priority: High", confirm, StringComparison.Ordinal);
+        var panel = await page.PanelTextAsync();
+        Assert.Contains("ONIMBOTV2COMMANDADD → helpdesk (webhook POST)", panel, StringComparison.Ordinal);
+        Assert.Contains("imbot.v2.Chat.Message.send", panel, StringComparison.Ordinal);
+        Assert.Contains("\"botToken\": \"***\"", panel, StringComparison.Ordinal);
+    }
+}
