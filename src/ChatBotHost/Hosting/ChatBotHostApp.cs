@@ -1,4 +1,5 @@
 using ChatBotHost.Intake.Webhook;
+using ChatBotHost.OAuth;
 using Microsoft.AspNetCore.Hosting.Server;
 
 namespace ChatBotHost.Hosting;
@@ -17,6 +18,7 @@ internal static partial class ChatBotHostApp
 
         var app = builder.Build();
         app.MapWebhookEndpoints();
+        app.MapAppInstallEndpoints();
         local?.MapChatPage(app);
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app, local));
         return app;

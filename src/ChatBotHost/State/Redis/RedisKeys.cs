@@ -182,6 +182,17 @@ public sealed class RedisKeys
     }
 
     // One tag per portal, not per dialog: a claim must see the portal's ready set and all its queues in one script.
+    /// <summary>
+    /// <c>cbh:{portals}:all</c> — hash member_id → JSON. Owner: application install/uninstall; no TTL.
+    /// </summary>
+    public string Portals => Build("portals", "all");
+
+    /// <summary>
+    /// <c>cbh:{oauth:memberId}:tokens</c> — hash {a, r, e, t}. Owner: the token provider (refresh) and install/uninstall;
+    /// no TTL (the refresh token lives 180 days and is renewed by the keep-alive job).
+    /// </summary>
+    public string Tokens(string memberId) => Build(Tag("oauth", memberId), "tokens");
+
     private static string InboxTag(string portal) => "inbox:" + Escape(portal);
 
     private string Build(string tag, string suffix) => $"{Prefix}:{{{tag}}}:{suffix}";
