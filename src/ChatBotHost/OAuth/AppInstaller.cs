@@ -22,7 +22,8 @@ internal sealed partial class AppInstaller(
     ITokenStore tokens,
     IBotRegistrationStore registrations,
     BotCatalog catalog,
-    AppInstallerContext context)
+    AppInstallerContext context,
+    IPortalStatePurge? purge = null)
 {
     public async Task<IResult> InstallAsync(HttpContext http)
     {
@@ -102,7 +103,24 @@ internal sealed partial class AppInstaller(
 
         context.Signal.Pulse();
         LogUninstalled(context.Logger, key, clean);
+        if (clean)
+        {
+            await PurgeAsync(key);
+        }
         return Results.Ok();
+    }
+
+    // After the tokens and the portal are gone, so its bots are stopping and nothing new arrives for it.
+    private async Task PurgeAsync(string portal)
+    {
+        if (purge is null)
+        {
+            LogNotPurged(context.Logger, portal);
+            return;
+        }
+
+        var removed = await purge.PurgeAsync(portal, CancellationToken.None);
+        LogPurged(context.Logger, portal, removed);
     }
 
     private async Task<TokenGrant?> VerifyAsync(InstallForm form, CancellationToken cancellationToken)
@@ -169,6 +187,12 @@ internal sealed partial class AppInstaller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an install for portal {MemberId}: the OAuth server did not confirm it ({Reason})")]
     private static partial void LogNotConfirmed(ILogger logger, string memberId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portal {Portal}: its state was purged ({Removed} keys and timers)")]
+    private static partial void LogPurged(ILogger logger, string portal, long removed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal}: with in-memory state its conversations are not purged; they are gone when the host restarts")]
+    private static partial void LogNotPurged(ILogger logger, string portal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal}: binding ONAPPUNINSTALL failed ({Error})")]
     private static partial void LogBindFailed(ILogger logger, string portal, string error);

@@ -82,6 +82,8 @@ public static class StateServiceCollectionExtensions
             new RedisTokenStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<ISentLedger>(provider =>
             new RedisSentLedger(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<IPortalStatePurge>(provider =>
+            new RedisPortalStatePurge(provider.GetRequiredService<RedisConnection>(), keys));
         // Redis expires leases by its own real clock, so renewals must keep real time whatever clock the host uses.
         return AddLeaseLock(services, _ => TimeProvider.System);
     }
