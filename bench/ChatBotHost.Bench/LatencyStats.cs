@@ -7,6 +7,8 @@ internal sealed class LatencyStats(IReadOnlyCollection<TimeSpan> samples)
 
     public int Count => _sorted.Length;
 
+    public IReadOnlyList<TimeSpan> Samples => _sorted;
+
     public TimeSpan Percentile(double p)
     {
         if (_sorted.Length == 0)
