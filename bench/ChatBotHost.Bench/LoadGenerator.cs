@@ -15,6 +15,7 @@ internal static class LoadGenerator
         var latencies = new List<TimeSpan>[senders];
         var refused = 0;
         var next = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var stopAt = clock.Elapsed + duration;
         await Task.WhenAll(Enumerable.Range(0, senders).Select(async sender =>
@@ -36,6 +37,7 @@ internal static class LoadGenerator
             }
         }));
         var all = latencies.SelectMany(l => l).ToArray();
-        return new LoadResult(all.Length, refused, clock.Elapsed, new LatencyStats(all));
+        var elapsed = clock.Elapsed;
+        return new LoadResult(all.Length, refused, elapsed, new LatencyStats(all)) { Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu };
     }
 }
