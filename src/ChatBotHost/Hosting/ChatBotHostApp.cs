@@ -1,4 +1,5 @@
 using ChatBotHost.Intake.Webhook;
+using ChatBotHost.Operations.Logging;
 using Microsoft.AspNetCore.Hosting.Server;
 
 namespace ChatBotHost.Hosting;
@@ -16,6 +17,8 @@ internal static partial class ChatBotHostApp
         builder.Services.AddChatBotHost(builder.Configuration, local);
 
         var app = builder.Build();
+        var bots = app.Services.GetRequiredService<BotDirectory>();
+        app.Services.GetRequiredService<SecretValues>().Add(() => HostSecrets.FromBots(bots));
         app.MapWebhookEndpoints();
         local?.MapChatPage(app);
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app, local));
