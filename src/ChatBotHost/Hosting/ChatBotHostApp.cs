@@ -1,5 +1,6 @@
 using ChatBotHost.Intake.Webhook;
 using ChatBotHost.Operations.Logging;
+using ChatBotHost.Operations.Metrics;
 using Microsoft.AspNetCore.Hosting.Server;
 
 namespace ChatBotHost.Hosting;
@@ -15,11 +16,15 @@ internal static partial class ChatBotHostApp
 
         var local = await LocalPortal.StartIfNeededAsync(builder.Configuration, cancellationToken);
         builder.Services.AddChatBotHost(builder.Configuration, local);
+        builder.Services.AddHostMetrics();
 
         var app = builder.Build();
         var bots = app.Services.GetRequiredService<BotDirectory>();
         app.Services.GetRequiredService<SecretValues>().Add(() => HostSecrets.FromBots(bots));
+        // Listening from the start: what is measured before the first scrape counts too.
+        app.Services.GetRequiredService<PrometheusExporter>();
         app.MapWebhookEndpoints();
+        app.MapMetricsEndpoints();
         local?.MapChatPage(app);
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app, local));
         return app;
