@@ -1,4 +1,5 @@
 using ChatBotHost.Intake.Webhook;
+using ChatBotHost.Operations.Health;
 using ChatBotHost.Operations.Logging;
 using ChatBotHost.Operations.Metrics;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -17,6 +18,7 @@ internal static partial class ChatBotHostApp
         var local = await LocalPortal.StartIfNeededAsync(builder.Configuration, cancellationToken);
         builder.Services.AddChatBotHost(builder.Configuration, local);
         builder.Services.AddHostMetrics();
+        builder.Services.AddHostHealth();
 
         var app = builder.Build();
         var bots = app.Services.GetRequiredService<BotDirectory>();
@@ -25,6 +27,7 @@ internal static partial class ChatBotHostApp
         app.Services.GetRequiredService<PrometheusExporter>();
         app.MapWebhookEndpoints();
         app.MapMetricsEndpoints();
+        app.MapHealthEndpoints();
         local?.MapChatPage(app);
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app, local));
         return app;

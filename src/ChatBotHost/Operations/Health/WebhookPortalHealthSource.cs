@@ -1,0 +1,11 @@
+using ChatBotHost.Hosting;
+
+namespace ChatBotHost.Operations.Health;
+
+/// <summary>The portals reached through an incoming-webhook URL: their credential never expires.</summary>
+internal sealed class WebhookPortalHealthSource(BotDirectory bots) : IPortalHealthSource
+{
+    public IEnumerable<PortalTokenState> GetTokenStates() =>
+        bots.All.Select(b => b.Portal.Key).Distinct(StringComparer.Ordinal)
+            .Select(portal => new PortalTokenState(portal, PortalTokenState.States.Webhook));
+}
