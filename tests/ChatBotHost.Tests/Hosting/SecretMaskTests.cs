@@ -15,6 +15,7 @@ public sealed class SecretMaskTests
     [InlineData("auth%5Bapplication_token%5D=831cabcdef&ts=1", "auth%5Bapplication_token%5D=***&ts=1")]
     [InlineData("{\"access_token\":\"a1b2c3d4e5\",\"refresh_token\": \"zz99yy88\"}", "{\"access_token\":\"***\",\"refresh_token\": \"***\"}")]
     [InlineData("botToken=secret-value-1", "botToken=***")]
+    [InlineData("OAuth: refreshing tokens", "OAuth: refreshing tokens")]
     public void Apply_SecretShapes_AreMasked(string text, string expected) =>
         Assert.Equal(expected, new SecretMask(_values).Apply(text));
 

@@ -12,7 +12,7 @@ internal sealed class RedactingSink(ILogEventSink inner, SecretMask mask) : ILog
     public void Emit(LogEvent logEvent)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
-        if (logEvent.Exception is { } exception && mask.Apply(exception.ToString()) is var text && !ReferenceEquals(text, exception.ToString()))
+        if (logEvent.Exception is { } exception && exception.ToString() is var original && mask.Apply(original) is var text && !ReferenceEquals(text, original))
         {
             logEvent = new LogEvent(
                 logEvent.Timestamp,

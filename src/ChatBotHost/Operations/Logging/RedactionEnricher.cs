@@ -9,10 +9,11 @@ internal sealed class RedactionEnricher(SecretMask mask) : ILogEventEnricher
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
         ArgumentNullException.ThrowIfNull(logEvent);
+        var secrets = mask.Known();
         List<LogEventProperty>? changed = null;
         foreach (var (name, value) in logEvent.Properties)
         {
-            var masked = Mask(value);
+            var masked = Mask(value, secrets);
             if (!ReferenceEquals(masked, value))
             {
                 (changed ??= []).Add(new LogEventProperty(name, masked));
@@ -25,37 +26,37 @@ internal sealed class RedactionEnricher(SecretMask mask) : ILogEventEnricher
         }
     }
 
-    private LogEventPropertyValue Mask(LogEventPropertyValue value) => value switch
+    private static LogEventPropertyValue Mask(LogEventPropertyValue value, IReadOnlyList<string> secrets) => value switch
     {
-        ScalarValue { Value: string text } => Changed(text) is { } masked ? new ScalarValue(masked) : value,
-        ScalarValue { Value: Uri uri } => Changed(uri.ToString()) is { } masked ? new ScalarValue(masked) : value,
-        SequenceValue sequence => MaskAll(sequence.Elements, out var elements) ? new SequenceValue(elements) : value,
-        StructureValue structure => MaskProperties(structure, out var properties) ? new StructureValue(properties, structure.TypeTag) : value,
-        DictionaryValue dictionary => MaskEntries(dictionary, out var entries) ? new DictionaryValue(entries) : value,
+        ScalarValue { Value: string text } => Changed(text, secrets) is { } masked ? new ScalarValue(masked) : value,
+        ScalarValue { Value: Uri uri } => Changed(uri.ToString(), secrets) is { } masked ? new ScalarValue(masked) : value,
+        SequenceValue sequence => MaskAll(sequence.Elements, secrets, out var elements) ? new SequenceValue(elements) : value,
+        StructureValue structure => MaskProperties(structure, secrets, out var properties) ? new StructureValue(properties, structure.TypeTag) : value,
+        DictionaryValue dictionary => MaskEntries(dictionary, secrets, out var entries) ? new DictionaryValue(entries) : value,
         _ => value,
     };
 
-    private string? Changed(string text)
+    private static string? Changed(string text, IReadOnlyList<string> secrets)
     {
-        var masked = mask.Apply(text);
+        var masked = SecretMask.Apply(text, secrets);
         return ReferenceEquals(masked, text) ? null : masked;
     }
 
-    private bool MaskAll(IReadOnlyList<LogEventPropertyValue> values, out LogEventPropertyValue[] masked)
+    private static bool MaskAll(IReadOnlyList<LogEventPropertyValue> values, IReadOnlyList<string> secrets, out LogEventPropertyValue[] masked)
     {
-        masked = [.. values.Select(Mask)];
+        masked = [.. values.Select(v => Mask(v, secrets))];
         return masked.Where((m, i) => !ReferenceEquals(m, values[i])).Any();
     }
 
-    private bool MaskProperties(StructureValue structure, out LogEventProperty[] properties)
+    private static bool MaskProperties(StructureValue structure, IReadOnlyList<string> secrets, out LogEventProperty[] properties)
     {
-        properties = [.. structure.Properties.Select(p => new LogEventProperty(p.Name, Mask(p.Value)))];
+        properties = [.. structure.Properties.Select(p => new LogEventProperty(p.Name, Mask(p.Value, secrets)))];
         return properties.Where((p, i) => !ReferenceEquals(p.Value, structure.Properties[i].Value)).Any();
     }
 
-    private bool MaskEntries(DictionaryValue dictionary, out KeyValuePair<ScalarValue, LogEventPropertyValue>[] entries)
+    private static bool MaskEntries(DictionaryValue dictionary, IReadOnlyList<string> secrets, out KeyValuePair<ScalarValue, LogEventPropertyValue>[] entries)
     {
-        entries = [.. dictionary.Elements.Select(e => new KeyValuePair<ScalarValue, LogEventPropertyValue>(e.Key, Mask(e.Value)))];
+        entries = [.. dictionary.Elements.Select(e => new KeyValuePair<ScalarValue, LogEventPropertyValue>(e.Key, Mask(e.Value, secrets)))];
         return entries.Zip(dictionary.Elements).Any(pair => !ReferenceEquals(pair.First.Value, pair.Second.Value));
     }
 }

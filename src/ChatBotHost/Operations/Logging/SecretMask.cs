@@ -10,11 +10,18 @@ internal sealed partial class SecretMask(SecretValues values)
 {
     public const string Masked = "***";
 
+    /// <summary>The values known right now, for <see cref="Apply(string, IReadOnlyList{string})"/>.</summary>
+    public IReadOnlyList<string> Known() => values.Current();
+
     /// <summary>The text with every secret replaced by <see cref="Masked"/>; the same instance when nothing was found.</summary>
-    public string Apply(string text)
+    public string Apply(string text) => Apply(text, values.Current());
+
+    /// <summary>As <see cref="Apply(string)"/> with the known values read once for several texts (one log event's).</summary>
+    public static string Apply(string text, IReadOnlyList<string> secrets)
     {
+        ArgumentNullException.ThrowIfNull(secrets);
         var result = text;
-        foreach (var secret in values.Current())
+        foreach (var secret in secrets)
         {
             if (result.Contains(secret, StringComparison.Ordinal))
             {
@@ -36,9 +43,9 @@ internal sealed partial class SecretMask(SecretValues values)
     [GeneratedRegex(@"(?<head>/bitrix/events/[^/\s""']+/)(?!\*\*\*)[^/\s""'?&]+", RegexOptions.CultureInvariant)]
     private static partial Regex WebhookSecret();
 
-    // botToken=..., "access_token":"...", auth[application_token]=..., refresh_token: ... (form, JSON, text).
+    // botToken=..., "access_token":"...", auth[application_token]=..., refresh_token: ... (form, JSON, text); not "OAuth: …".
     [GeneratedRegex(
-        @"(?<head>(?:bot_?token|access_token|refresh_token|application_token|client_secret|webhook_?secret|auth)(?:%5D|\])?""?\s*[=:]\s*""?)(?!\*\*\*)[^\s""&,;}]{4,}",
+        @"(?<head>(?:bot_?token|access_token|refresh_token|application_token|client_secret|webhook_?secret|(?<![A-Za-z])auth)(?:%5D|\])?""?\s*[=:]\s*""?)(?!\*\*\*)[^\s""&,;}]{4,}",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TokenParameter();
 }
