@@ -22,14 +22,13 @@ public sealed class OperationsEndpointsTests
         await chat.ExpectAsync("You said: measure me");
         using var http = new HttpClient { BaseAddress = host.BaseUrl };
 
-        using var response = await http.GetAsync(new Uri("metrics", UriKind.Relative));
-        var text = await response.Content.ReadAsStringAsync();
+        // The reply reaches the portal before the turn ends (its state is committed after): scrape until the turn is counted.
+        const string turn = "chatbothost_turn_duration_seconds_count{bot=\"echo\",outcome=\"Handled\",type=\"ONIMBOTV2MESSAGEADD\"} 1\n";
+        var text = await ScrapeUntilAsync(http, t => t.Contains(turn, StringComparison.Ordinal));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
         var portal = host.Bot("echo").Portal.Key;
         Assert.Contains($"chatbothost_events_received_total{{bot=\"echo\",mode=\"{eventMode}\",portal=\"{portal}\",type=\"ONIMBOTV2MESSAGEADD\"}} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("chatbothost_turn_duration_seconds_count{bot=\"echo\",outcome=\"Handled\",type=\"ONIMBOTV2MESSAGEADD\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains(turn, text, StringComparison.Ordinal);
         Assert.Contains("chatbothost_outbox_depth ", text, StringComparison.Ordinal);
         Assert.Contains($"chatbothost_inbox_depth{{portal=\"{portal}\"}} ", text, StringComparison.Ordinal);
         if (eventMode == "fetch")
@@ -73,6 +72,24 @@ public sealed class OperationsEndpointsTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, readyStatus);
         Assert.Equal("Unhealthy", ready.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await GetJsonAsync(http, "health/live")).Status);
+    }
+
+    private static async Task<string> ScrapeUntilAsync(HttpClient http, Func<string, bool> done)
+    {
+        using var deadline = new CancellationTokenSource(Waits.Reply);
+        while (true)
+        {
+            using var response = await http.GetAsync(new Uri("metrics", UriKind.Relative), deadline.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+            var text = await response.Content.ReadAsStringAsync(deadline.Token);
+            if (done(text) || deadline.IsCancellationRequested)
+            {
+                return text;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
+        }
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetJsonAsync(HttpClient http, string path)
