@@ -73,16 +73,16 @@ internal sealed class PortalHealthCheck(BotDirectory bots, TimeProvider time) : 
         try
         {
             await bot.Client.CallAsync(new BotGetRequest(), timeout.Token);
-            return (now, true, $"answered Bot.get at {now:O}");
+            return (now, true, $"answered Bot.get at {now:u}");
         }
         catch (BitrixApiException ex) when (ex.Error != BitrixErrors.Transport)
         {
             // The portal answered, so it is reachable; the error is the bot's business (and counted in the metrics).
-            return (now, true, $"answered Bot.get with {ex.Error} at {now:O}");
+            return (now, true, $"answered Bot.get with {ex.Error} at {now:u}");
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return (now, false, ex is OperationCanceledException ? $"no answer within {Timeout.TotalSeconds} s" : $"{ex.GetType().Name} at {now:O}");
+            return (now, false, ex is OperationCanceledException ? $"no answer within {Timeout.TotalSeconds} s" : $"{ex.GetType().Name} at {now:u}");
         }
     }
 
