@@ -18,7 +18,7 @@ internal static class IntakeBenchmark
         var settings = new Dictionary<string, string?>
         {
             ["ChatBotHost:Portal:WebhookUrl"] = emulator.WebhookUrl.AbsoluteUri,
-            ["ChatBotHost:Redis:Configuration"] = Environment.GetEnvironmentVariable("XNOREDIS") is null ? redis.ConfigurationString : "",
+            ["ChatBotHost:Redis:Configuration"] = redis.ConfigurationString,
             ["ChatBotHost:PublicUrl"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/",
             ["ChatBotHost:Bots:echo:BotToken"] = "bench-echo-token",
             ["ChatBotHost:Bots:echo:EventMode"] = "webhook",

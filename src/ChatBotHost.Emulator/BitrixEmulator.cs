@@ -33,6 +33,9 @@ public sealed class BitrixEmulator : IAsyncDisposable
 
     public EmulatedPortal Portal { get; }
 
+    /// <summary>The OAuth server's base (this emulator's /oauth/token/ answers for every portal of its OAuthServer).</summary>
+    public Uri OAuthServerUrl => BaseUrl;
+
     public static async Task<BitrixEmulator> StartAsync(EmulatorOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -53,6 +56,8 @@ public sealed class BitrixEmulator : IAsyncDisposable
         var app = builder.Build();
         var endpoint = new RestEndpoint(portal, webhookCode);
         app.MapMethods("/rest/{userId}/{code}/{method}", ["GET", "POST"], endpoint.HandleAsync);
+        app.MapMethods("/rest/{method}", ["GET", "POST"], endpoint.HandleOAuthAsync);
+        app.MapGet("/oauth/token", new OAuth.OAuthTokenEndpoint(portal.OAuth.Server).HandleAsync);
         options.ConfigureEndpoints?.Invoke(app);
         await app.StartAsync(ct);
 

@@ -31,6 +31,9 @@ public sealed record EmulatorOptions
     /// <summary>How long one webhook POST to a bot may take before it counts as failed.</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The OAuth server (oauth.bitrix.info) this portal's application uses; share one between emulators to serve several portals from one host. A private one when null.</summary>
+    public OAuth.OAuthServer? OAuthServer { get; init; }
+
     /// <summary>Extra endpoints mapped into the emulator's web app (the local-mode chat page).</summary>
     public Action<IEndpointRouteBuilder>? ConfigureEndpoints { get; init; }
 }

@@ -12,6 +12,7 @@ internal static class WebhookPayload
     {
         var settings = state.Settings;
         var now = state.Now.ToUnixTimeSeconds();
+        var app = state.App is { } installation && bot.Token == state.AppOwner ? installation : null;
         var botData = new JsonObject
         {
             ["bot"] = new JsonObject
@@ -20,7 +21,7 @@ internal static class WebhookPayload
                 ["code"] = bot.Code,
                 ["auth"] = new JsonObject
                 {
-                    ["access_token"] = bot.AccessToken,
+                    ["access_token"] = app?.CurrentAccessToken() ?? bot.AccessToken,
                     ["expires"] = now + TokenLifetimeSeconds,
                     ["expires_in"] = TokenLifetimeSeconds,
                     ["scope"] = "imbot,im",
@@ -51,7 +52,8 @@ internal static class WebhookPayload
                 ["client_endpoint"] = settings.ClientEndpoint,
                 ["server_endpoint"] = settings.ServerEndpoint,
                 ["member_id"] = settings.MemberId,
-                ["application_token"] = bot.ApplicationToken,
+                // An application's bots are verified with the installation's token; webhook-auth bots get a synthetic one.
+                ["application_token"] = app?.ApplicationToken ?? bot.ApplicationToken,
             },
         };
     }

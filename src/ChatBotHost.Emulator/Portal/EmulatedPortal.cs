@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatBotHost.Emulator.Delivery;
 using ChatBotHost.Emulator.Faults;
 using ChatBotHost.Emulator.Limits;
+using ChatBotHost.Emulator.OAuth;
 using ChatBotHost.Emulator.Observation;
 using ChatBotHost.Emulator.Portal.State;
 
@@ -34,7 +35,13 @@ public sealed class EmulatedPortal
         CallGate = new CallGate(stopping);
         Limits = new PortalLimits(options.RateLimit, options.TimeProvider);
         Stopping = stopping;
+        OAuth = new PortalOAuth(options.OAuthServer ?? new OAuthServer(), State, transport, stopping);
+        State.App = OAuth.Installation;
+        State.AppOwner = OAuth.Owner;
     }
+
+    /// <summary>The OAuth application: install, token expiry, uninstall.</summary>
+    public PortalOAuth OAuth { get; }
 
     public int AdminUserId => State.Settings.AdminUserId;
 

@@ -28,6 +28,12 @@ internal sealed class BatchMethod(RestDispatcher dispatcher)
         foreach (var (key, command) in commands)
         {
             var (method, parameters) = Split(command);
+            if (call.Token is { } owner && owner == call.State.AppOwner)
+            {
+                // OAuth's auth travels on the outer call only; its sub-calls act for the same application.
+                parameters["botToken"] = owner;
+            }
+
             var outcome = dispatcher.Invoke(method, parameters, inBatch: true);
             times.Add(new(key, outcome.BatchTime()));
             if (outcome.Succeeded)

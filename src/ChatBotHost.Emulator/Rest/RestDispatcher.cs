@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatBotHost.Emulator.Limits;
+using ChatBotHost.Emulator.OAuth;
 using ChatBotHost.Emulator.Observation;
 using ChatBotHost.Emulator.Portal;
 using ChatBotHost.Emulator.Portal.State;
@@ -23,7 +24,7 @@ internal sealed class RestDispatcher
         IEnumerable<RestMethod> methods =
         [
             .. BotMethods.All(), .. CommandMethods.All(), .. MessageMethods.All(), .. ChatMethods.All(),
-            .. EventMethods.All(), new RestMethod(BatchMethodName, BotAuth.Custom, new BatchMethod(this).Invoke),
+            .. EventMethods.All(), .. AppEventMethods.All(portal.OAuth), new RestMethod(BatchMethodName, BotAuth.Custom, new BatchMethod(this).Invoke),
         ];
         foreach (var method in methods)
         {

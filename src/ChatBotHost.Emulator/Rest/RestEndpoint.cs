@@ -45,6 +45,50 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
             return;
         }
 
+        await ServeAsync(http, method, parameters);
+    }
+
+    /// <summary>/rest/{method}: an OAuth call (spec §1.2), authorized by the access token in "auth".</summary>
+    public async Task HandleOAuthAsync(HttpContext http)
+    {
+        var method = MethodNames.Normalize(http.GetRouteValue("method") as string ?? "");
+        JsonObject parameters;
+        try
+        {
+            parameters = await RestRequestReader.ReadAsync(http.Request, http.RequestAborted);
+        }
+        catch (RestException error)
+        {
+            await RefuseAsync(http, method, error.Status, JsonAnswer.Error(error.Code, error.Message));
+            return;
+        }
+
+        var token = parameters["auth"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+        switch (portal.OAuth.Installation.Check(token))
+        {
+            case OAuth.AccessCheck.Expired:
+                await RefuseAsync(http, method, 401, JsonAnswer.Error("expired_token", "The access token provided has expired."));
+                return;
+            case OAuth.AccessCheck.Unknown:
+                await RefuseAsync(http, method, 401, JsonAnswer.Error("NO_AUTH_FOUND", "Wrong authorization data"));
+                return;
+        }
+
+        if (!portal.Limits.TryAdmit())
+        {
+            var status = portal.Limits.RateLimit?.RefusalStatus ?? 503;
+            await RefuseAsync(http, method, status, JsonAnswer.Error("QUERY_LIMIT_EXCEEDED", "Too many requests"));
+            return;
+        }
+
+        // The application owns its bots: its identity stands where a webhook caller's botToken would.
+        parameters.Remove("auth");
+        parameters["botToken"] = portal.OAuth.Owner;
+        await ServeAsync(http, method, parameters);
+    }
+
+    private async Task ServeAsync(HttpContext http, string method, JsonObject parameters)
+    {
         var involved = InvolvedMethods(method, parameters);
         if (!await portal.CallGate.PassAsync(involved, http.RequestAborted))
         {

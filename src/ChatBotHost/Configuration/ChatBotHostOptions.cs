@@ -8,6 +8,9 @@ public sealed class ChatBotHostOptions
     /// <summary>How the host reaches the portal.</summary>
     public PortalOptions Portal { get; set; } = new();
 
+    /// <summary>Application (OAuth) mode: marketplace and local applications serving the portals they are installed on.</summary>
+    public OAuthOptions OAuth { get; set; } = new();
+
     /// <summary>Where state lives.</summary>
     public RedisOptions Redis { get; set; } = new();
 

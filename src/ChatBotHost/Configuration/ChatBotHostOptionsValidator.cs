@@ -32,11 +32,46 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
                 .Select(job => $"Bot {bot.Code} declares job '{job.Name}' with an invalid Quartz cron expression '{job.Expression}' (seconds first, e.g. \"0 0 9 ? * MON-FRI\")."));
         }
 
+        ValidateOAuth(options, errors);
         ValidateFetch(options.Fetch, errors);
         ValidateTimers(options.Timers, errors);
         ValidateInbox(options, errors);
         ValidateDelivery(options.RateLimit, options.Outbox, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateOAuth(ChatBotHostOptions options, List<string> errors)
+    {
+        var oauth = options.OAuth;
+        if (!oauth.IsConfigured)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(oauth.ClientSecret))
+        {
+            errors.Add($"{Prefix}:OAuth:ClientSecret is required with {Prefix}:OAuth:ClientId (both are shown in the application's settings on the portal).");
+        }
+
+        if (!IsHttpUrl(oauth.ServerUrl))
+        {
+            errors.Add($"{Prefix}:OAuth:ServerUrl must be an absolute http(s) URL (default https://oauth.bitrix.info/).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.PublicUrl))
+        {
+            errors.Add($"{Prefix}:PublicUrl is required with {Prefix}:OAuth:ClientId: the portal posts installs to {{PublicUrl}}/bitrix/install and uninstalls to {{PublicUrl}}/bitrix/uninstall.");
+        }
+
+        if (oauth.PortalSyncInterval <= TimeSpan.Zero || oauth.RefreshWait <= TimeSpan.Zero || oauth.KeepAliveCheckInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}:OAuth:PortalSyncInterval, RefreshWait and KeepAliveCheckInterval must be positive.");
+        }
+
+        if (oauth.KeepAliveAfter <= TimeSpan.Zero || oauth.KeepAliveAfter >= TimeSpan.FromDays(180))
+        {
+            errors.Add($"{Prefix}:OAuth:KeepAliveAfter must be positive and below 180 days (the refresh token's lifetime).");
+        }
     }
 
     private static void ValidateBot(string code, BotSettings bot, ChatBotHostOptions options, bool hasPortal, List<string> errors)

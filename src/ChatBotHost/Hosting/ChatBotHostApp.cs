@@ -1,4 +1,5 @@
 using ChatBotHost.Intake.Webhook;
+using ChatBotHost.OAuth;
 using ChatBotHost.Operations.Health;
 using ChatBotHost.Operations.Logging;
 using ChatBotHost.Operations.Metrics;
@@ -26,6 +27,7 @@ internal static partial class ChatBotHostApp
         // Listening from the start: what is measured before the first scrape counts too.
         app.Services.GetRequiredService<PrometheusExporter>();
         app.MapWebhookEndpoints();
+        app.MapAppInstallEndpoints();
         app.MapMetricsEndpoints();
         app.MapHealthEndpoints();
         local?.MapChatPage(app);

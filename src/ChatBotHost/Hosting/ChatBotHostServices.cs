@@ -3,6 +3,7 @@ using ChatBotHost.Delivery;
 using ChatBotHost.Inbox;
 using ChatBotHost.Intake.Fetch;
 using ChatBotHost.Intake.Webhook;
+using ChatBotHost.OAuth;
 using ChatBotHost.Pipeline;
 using ChatBotHost.Registration;
 using ChatBotHost.Scheduling;
@@ -36,7 +37,6 @@ internal static class ChatBotHostServices
 
         services.TryAddSingleton(new BotTypes(BotDiscovery.FindBotTypes()));
         services.AddSingleton(sp => BotCatalog.Create(sp, sp.GetRequiredService<BotTypes>().Types));
-        services.AddSingleton(sp => CreatePortal(sp));
         services.AddSingleton(sp => CreateDirectory(sp, local));
         if (local is not null)
         {
@@ -55,13 +55,14 @@ internal static class ChatBotHostServices
         services.AddSingleton<FetchReceiver>();
         services.AddSingleton<FetchPollerElection>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<BotLifecycle>();
         services.AddHostedService<BotRunner>();
+        services.AddOAuthApplication();
         return services;
     }
 
-    private static PortalConnection CreatePortal(IServiceProvider services)
+    private static PortalConnection CreatePortal(IServiceProvider services, ChatBotHostOptions options)
     {
-        var options = services.GetRequiredService<IOptions<ChatBotHostOptions>>().Value;
         if (!WebhookUrl.TryParse(options.Portal.WebhookUrl ?? "", out var baseUrl, out var reason))
         {
             throw new OptionsValidationException(ChatBotHostOptions.SectionName, typeof(ChatBotHostOptions), [$"ChatBotHost:Portal:WebhookUrl: {reason}"]);
@@ -73,7 +74,12 @@ internal static class ChatBotHostServices
     private static BotDirectory CreateDirectory(IServiceProvider services, LocalPortal? local)
     {
         var options = services.GetRequiredService<IOptions<ChatBotHostOptions>>().Value;
-        var portal = services.GetRequiredService<PortalConnection>();
+        if (local is null && string.IsNullOrWhiteSpace(options.Portal.WebhookUrl) && options.OAuth.IsConfigured)
+        {
+            return new BotDirectory([]); // application mode only: portals arrive with installs
+        }
+
+        var portal = CreatePortal(services, options);
         return new BotDirectory(services.GetRequiredService<BotCatalog>().Definitions.Select(definition =>
         {
             var settings = options.For(definition.Code);

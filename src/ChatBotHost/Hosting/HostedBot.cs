@@ -11,7 +11,7 @@ internal sealed class HostedBot
     private readonly TaskCompletionSource _registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Snapshot? _current;
 
-    public HostedBot(BotDefinition definition, BotSettings settings, string botToken, PortalConnection portal)
+    public HostedBot(BotDefinition definition, BotSettings settings, string? botToken, PortalConnection portal)
     {
         Definition = definition;
         Settings = settings;
@@ -25,8 +25,8 @@ internal sealed class HostedBot
 
     public string Code => Definition.Code;
 
-    /// <summary>The token the bot is registered with; a secret, never logged.</summary>
-    public string BotToken { get; }
+    /// <summary>The token the bot is registered with (null for an application portal: bots belong to the app); a secret, never logged.</summary>
+    public string? BotToken { get; }
 
     public PortalConnection Portal { get; }
 

@@ -19,7 +19,8 @@ internal sealed class LocalPortal : IAsyncDisposable
     public static async Task<LocalPortal?> StartIfNeededAsync(IConfigurationManager configuration, CancellationToken cancellationToken)
     {
         const string key = $"{ChatBotHostOptions.SectionName}:Portal:WebhookUrl";
-        if (!string.IsNullOrWhiteSpace(configuration[key]))
+        // Application (OAuth) mode needs no webhook portal: portals arrive with installs.
+        if (!string.IsNullOrWhiteSpace(configuration[key]) || !string.IsNullOrWhiteSpace(configuration[$"{ChatBotHostOptions.SectionName}:OAuth:ClientId"]))
         {
             return null;
         }

@@ -36,8 +36,8 @@ internal sealed partial class InboxTurnRunner(
     {
         ArgumentNullException.ThrowIfNull(claim);
         var item = claim.Item;
-        var bot = bots.FindByCode(item.BotCode);
-        if (bot is null || bot.Portal.Key != item.Portal || !bot.Settings.Enabled)
+        var bot = bots.Find(item.Portal, item.BotCode);
+        if (bot is null || !bot.Settings.Enabled)
         {
             await SettleUnservedAsync(claim);
             return;

@@ -48,8 +48,7 @@ internal sealed partial class InboxWorkers(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _onStopping = lifetime.ApplicationStopping.Register(_stopClaiming.Cancel);
-        var portals = bots.All.Where(b => b.Settings.Enabled).Select(b => b.Portal.Key).Distinct(StringComparer.Ordinal).ToArray();
-        _claiming = portals.Length == 0 ? Task.CompletedTask : Task.Run(() => ClaimUntilStoppedAsync(portals), CancellationToken.None);
+        _claiming = Task.Run(ClaimUntilStoppedAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -82,7 +81,7 @@ internal sealed partial class InboxWorkers(
         _abortTurns.Dispose();
     }
 
-    private async Task ClaimUntilStoppedAsync(string[] portals)
+    private async Task ClaimUntilStoppedAsync()
     {
         var settings = options.Value.Inbox;
         var idleDelay = FirstIdleDelay;
@@ -93,7 +92,8 @@ internal sealed partial class InboxWorkers(
             TimeSpan wait;
             try
             {
-                var claimed = await ClaimOnceAsync(portals, settings);
+                // Read every round: application portals come and go with installs.
+                var claimed = await ClaimOnceAsync(bots.PortalKeys, settings);
                 failures = 0;
                 if (claimed > 0 && Running < settings.Workers)
                 {
@@ -127,7 +127,7 @@ internal sealed partial class InboxWorkers(
         }
     }
 
-    private async Task<int> ClaimOnceAsync(string[] portals, InboxOptions settings)
+    private async Task<int> ClaimOnceAsync(IReadOnlyList<string> portals, InboxOptions settings)
     {
         var claimed = 0;
         foreach (var portal in portals)

@@ -14,7 +14,13 @@ internal sealed class WebhookAddress(IOptions<ChatBotHostOptions> options, IServ
 {
     public const string RoutePrefix = "/bitrix/events";
 
-    public Uri For(HostedBot bot, string secret) => new(PublicBase(), $"{RoutePrefix.TrimStart('/')}/{bot.Code}/{secret}");
+    // An application portal's bots carry the portal key in their path: one host serves the same bot code on many portals.
+    public Uri For(HostedBot bot, string secret) => bot.Portal.OAuth is null
+        ? new(PublicBase(), $"{RoutePrefix.TrimStart('/')}/{bot.Code}/{secret}")
+        : new(PublicBase(), $"{RoutePrefix.TrimStart('/')}/{bot.Portal.Key}/{bot.Code}/{secret}");
+
+    /// <summary>An absolute URL of this host, e.g. the ONAPPUNINSTALL handler.</summary>
+    public Uri Absolute(string path) => new(PublicBase(), path.TrimStart('/'));
 
     private Uri PublicBase()
     {

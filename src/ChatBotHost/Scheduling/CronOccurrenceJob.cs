@@ -9,8 +9,8 @@ using Quartz;
 namespace ChatBotHost.Scheduling;
 
 /// <summary>
-/// Quartz job for one occurrence of a bot's cron job: it stores the occurrence in the bot's inbox, where it runs like any
-/// event (claimed by one worker, retried when it fails). Every replica's scheduler fires it; the event is keyed by the
+/// Quartz job for one occurrence of a bot's cron job: it stores the occurrence in the inbox of every portal serving the
+/// bot, where it runs like any event (claimed by one worker, retried when it fails). Every replica's scheduler fires it; the event is keyed by the
 /// occurrence's scheduled time, so the pipeline's duplicate check lets exactly one of the copies run.
 /// </summary>
 internal sealed partial class CronOccurrenceJob(BotDirectory bots, InboxWriter inbox, TimeProvider time, ILogger<CronOccurrenceJob> logger) : IJob
@@ -24,13 +24,23 @@ internal sealed partial class CronOccurrenceJob(BotDirectory bots, InboxWriter i
         var data = context.MergedJobDataMap;
         var code = data.GetString(BotKey) ?? "";
         var job = data.GetString(JobKey) ?? "";
-        if (bots.FindByCode(code) is not { Ready.IsCompleted: true } bot)
-        {
-            LogSkipped(logger, job, code);
-            return;
-        }
-
         var occurrence = context.ScheduledFireTimeUtc ?? context.FireTimeUtc;
+        var served = bots.All.Where(b => string.Equals(b.Code, code, StringComparison.OrdinalIgnoreCase) && b.Settings.Enabled).ToList();
+        foreach (var bot in served)
+        {
+            if (!bot.Ready.IsCompleted)
+            {
+                LogSkipped(logger, job, code, bot.Portal.Key);
+                continue;
+            }
+
+            await inbox.EnqueueAsync(Occurrence(bot, job, occurrence), cancellationToken);
+        }
+    }
+
+    // One inbox item per portal serving the bot: each portal's occurrence runs in that portal's conversation space.
+    private InboxItem Occurrence(HostedBot bot, string job, DateTimeOffset occurrence)
+    {
         var evt = new TimerFired
         {
             Source = EventSource.Internal,
@@ -41,7 +51,7 @@ internal sealed partial class CronOccurrenceJob(BotDirectory bots, InboxWriter i
             TimerId = $"cron:{job}",
             DueAt = occurrence,
         };
-        var item = new InboxItem
+        return new InboxItem
         {
             Portal = bot.Portal.Key,
             BotCode = bot.Code,
@@ -51,9 +61,8 @@ internal sealed partial class CronOccurrenceJob(BotDirectory bots, InboxWriter i
             Payload = TimerFiredJson.Serialize(evt),
             ReceivedAt = time.GetUtcNow(),
         };
-        await inbox.EnqueueAsync(item, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an occurrence of job {Job}: bot {Bot} is not registered yet")]
-    private static partial void LogSkipped(ILogger logger, string job, string bot);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an occurrence of job {Job}: bot {Bot} is not registered on {Portal} yet")]
+    private static partial void LogSkipped(ILogger logger, string job, string bot, string portal);
 }

@@ -48,7 +48,7 @@ internal sealed partial class DueTimerDispatcher(
     private async Task<bool> FireAsync(ClaimedTimer claimed)
     {
         var timer = claimed.Timer;
-        if (bots.FindByCode(timer.BotCode) is not { } bot || bot.Portal.Key != timer.Portal || !bot.Ready.IsCompleted)
+        if (bots.Find(timer.Portal, timer.BotCode) is not { } bot || !bot.Ready.IsCompleted)
         {
             // Not ours (another host shares the Redis) or not registered yet: the claim runs out and someone fires it.
             LogNotReady(logger, timer.Id, timer.BotCode);

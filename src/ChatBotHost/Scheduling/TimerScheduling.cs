@@ -6,11 +6,12 @@ using Quartz;
 namespace ChatBotHost.Scheduling;
 
 /// <summary>
-/// Starts this replica's Quartz scheduler: the due-timer poll, and one cron trigger per declared bot job. Quartz keeps
+/// Starts this replica's Quartz scheduler: the due-timer poll, and one cron trigger per declared bot job (an occurrence
+/// then runs for that bot on every portal serving it, application portals installed later included). Quartz keeps
 /// its jobs in memory; what must survive a restart (the timers) lives in the timer store, and cron occurrences are
 /// deduplicated across replicas by the pipeline.
 /// </summary>
-internal sealed class TimerScheduling(ISchedulerFactory schedulers, BotDirectory bots, IOptions<ChatBotHostOptions> options) : IHostedService
+internal sealed class TimerScheduling(ISchedulerFactory schedulers, BotCatalog catalog, IOptions<ChatBotHostOptions> options) : IHostedService
 {
     private IScheduler? _scheduler;
 
@@ -25,9 +26,9 @@ internal sealed class TimerScheduling(ISchedulerFactory schedulers, BotDirectory
             .Build();
         await _scheduler.ScheduleJob(poll, every, new ScheduleJobOptions(), cancellationToken);
 
-        foreach (var bot in bots.All)
+        foreach (var bot in catalog.Definitions)
         {
-            foreach (var job in bot.Definition.CronJobs)
+            foreach (var job in bot.CronJobs)
             {
                 var detail = JobBuilder.Create<CronOccurrenceJob>()
                     .WithIdentity($"{job.Name}", bot.Code)

@@ -10,9 +10,7 @@ public sealed partial class LeaseHandle : IAsyncDisposable
     private readonly TimeSpan _ttl;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _lost = new();
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _renewal;
+    private readonly RenewalLoop _renewal;
     private int _disposed;
 
     internal LeaseHandle(ILeaseStore store, string name, string owner, TimeSpan ttl, TimeProvider timeProvider, ILogger logger)
@@ -23,8 +21,13 @@ public sealed partial class LeaseHandle : IAsyncDisposable
         _ttl = ttl;
         _timeProvider = timeProvider;
         _logger = logger;
-        Lost = _lost.Token;
-        _renewal = RenewUntilStoppedAsync();
+        _renewal = new RenewalLoop(
+            ct => store.RenewAsync(name, owner, ttl, ct),
+            timeProvider.GetUtcNow(),
+            ttl,
+            timeProvider,
+            () => LogLost(logger, name, owner),
+            ex => LogRenewFailed(logger, ex, name));
     }
 
     /// <summary>The lease's name.</summary>
@@ -34,7 +37,7 @@ public sealed partial class LeaseHandle : IAsyncDisposable
     public string Owner { get; }
 
     /// <summary>Cancelled when the lease was lost (taken over after expiry, or not renewable within its ttl).</summary>
-    public CancellationToken Lost { get; }
+    public CancellationToken Lost => _renewal.Lost;
 
     /// <summary>Stops renewing and releases the lease if it is still ours; a failed release leaves it to expire.</summary>
     public async ValueTask DisposeAsync()
@@ -44,8 +47,7 @@ public sealed partial class LeaseHandle : IAsyncDisposable
             return;
         }
 
-        await _stop.CancelAsync();
-        await _renewal;
+        await _renewal.DisposeAsync();
         try
         {
             // Bounded, so a hung store cannot hold up the caller longer than the lease would have lived anyway.
@@ -56,62 +58,6 @@ public sealed partial class LeaseHandle : IAsyncDisposable
         {
             // Dispose runs in the caller's finally path: throwing here would hide the caller's own outcome or error.
             LogReleaseFailed(_logger, ex, Name, _ttl);
-        }
-        finally
-        {
-            _lost.Dispose();
-            _stop.Dispose();
-        }
-    }
-
-    private async Task RenewUntilStoppedAsync()
-    {
-        var confirmedAt = _timeProvider.GetUtcNow();
-        var interval = _ttl / 3;
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(interval, _timeProvider, _stop.Token);
-                var attemptAt = _timeProvider.GetUtcNow();
-                var left = confirmedAt + _ttl - attemptAt;
-                // With no time left the store has expired the lease already; a renewal would be refused anyway.
-                bool? renewed = left > TimeSpan.Zero ? await TryRenewAsync(left) : false;
-                if (renewed == true)
-                {
-                    confirmedAt = attemptAt;
-                    continue;
-                }
-
-                // An unanswered renewal (store unreachable) counts as lost only once the ttl since the last confirmed
-                // renewal has passed: by then the store has expired the lease, and another holder may have it.
-                if (renewed == false || _timeProvider.GetUtcNow() - confirmedAt >= _ttl)
-                {
-                    LogLost(_logger, Name, Owner);
-                    await _lost.CancelAsync();
-                    return;
-                }
-            }
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-            // Disposed: the holder is done, nothing more to renew.
-        }
-    }
-
-    // True: renewed; false: someone else holds the lease or it expired; null: the store failed or did not answer
-    // before the lease would have expired (a hung connection must not keep the holder believing it holds the lease).
-    private async Task<bool?> TryRenewAsync(TimeSpan left)
-    {
-        try
-        {
-            return await _store.RenewAsync(Name, Owner, _ttl, _stop.Token).WaitAsync(left, _timeProvider, _stop.Token);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !_stop.IsCancellationRequested)
-        {
-            // Any failure is retried: this loop is the only thing keeping the lease, and giving up early loses it.
-            LogRenewFailed(_logger, ex, Name);
-            return null;
         }
     }
 

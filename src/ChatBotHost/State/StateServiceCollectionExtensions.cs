@@ -39,6 +39,8 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<ITimerStore, InMemoryTimerStore>();
         services.AddSingleton<IInboxStore, InMemoryInboxStore>();
         services.AddSingleton<IDeadLetterStore>(new InMemoryDeadLetterStore());
+        services.AddSingleton<IPortalStore, InMemoryPortalStore>();
+        services.AddSingleton<ITokenStore, InMemoryTokenStore>();
         services.AddSingleton<ILeaseStore>(provider => new InMemoryLeaseStore(TimeProviderOf(provider)));
         services.AddSingleton<IRateLimitStore>(provider => new InMemoryRateLimitStore(TimeProviderOf(provider)));
         services.AddSingleton<ISentLedger>(provider => new InMemorySentLedger(TimeProviderOf(provider)));
@@ -74,8 +76,14 @@ public static class StateServiceCollectionExtensions
             new RedisDeadLetterStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<IRateLimitStore>(provider =>
             new RedisRateLimitStore(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<IPortalStore>(provider =>
+            new RedisPortalStore(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<ITokenStore>(provider =>
+            new RedisTokenStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<ISentLedger>(provider =>
             new RedisSentLedger(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<IPortalStatePurge>(provider =>
+            new RedisPortalStatePurge(provider.GetRequiredService<RedisConnection>(), keys));
         // Redis expires leases by its own real clock, so renewals must keep real time whatever clock the host uses.
         return AddLeaseLock(services, _ => TimeProvider.System);
     }

@@ -7,12 +7,15 @@ namespace ChatBotHost.Bitrix.Tests.Requests;
 
 public sealed class RequestCatalogTests
 {
-    private static readonly string[] MethodsWithoutBotId = ["imbot.v2.Bot.register", "imbot.v2.Bot.list", "imbot.v2.Revision.get"];
+    // Not imbot.v2: what an OAuth application calls for itself (spec §1.3).
+    private static readonly string[] ApplicationMethods = ["event.bind"];
+
+    private static readonly string[] MethodsWithoutBotId = ["imbot.v2.Bot.register", "imbot.v2.Bot.list", "imbot.v2.Revision.get", .. ApplicationMethods];
 
     public static TheoryData<Type> RequestTypes()
     {
         var data = new TheoryData<Type>();
-        foreach (var type in typeof(BitrixRequest<>).Assembly.GetTypes().Where(IsConcreteRequest).Where(t => t != typeof(BatchRequest)))
+        foreach (var type in AllRequestTypes())
         {
             data.Add(type);
         }
@@ -20,10 +23,21 @@ public sealed class RequestCatalogTests
         return data;
     }
 
+    private static IEnumerable<Type> AllRequestTypes() =>
+        typeof(BitrixRequest<>).Assembly.GetTypes().Where(IsConcreteRequest).Where(t => t != typeof(BatchRequest));
+
     [Fact]
     public void Catalog_CoversEveryImbotV2MethodOfSpecSection4()
     {
-        Assert.Equal(34, RequestTypes().Count);
+        Assert.Equal(34, AllRequestTypes().Count(type => MethodOf(type).StartsWith("imbot.v2.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Catalog_OtherRequests_AreTheApplicationMethods()
+    {
+        var others = AllRequestTypes().Select(MethodOf).Where(m => !m.StartsWith("imbot.v2.", StringComparison.Ordinal));
+
+        Assert.Equal(ApplicationMethods, others.Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -32,8 +46,7 @@ public sealed class RequestCatalogTests
     {
         var method = MethodOf(type);
 
-        Assert.StartsWith("imbot.v2.", method, StringComparison.Ordinal);
-        var segments = method["imbot.v2.".Length..].Split('.');
+        var segments = (method.StartsWith("imbot.v2.", StringComparison.Ordinal) ? method["imbot.v2.".Length..] : method).Split('.');
         var expected = string.Concat(segments.Select(s => char.ToUpperInvariant(s[0]) + s[1..])) + "Request";
         Assert.Equal(expected, type.Name);
         Assert.StartsWith("ChatBotHost.Bitrix.Requests.", type.Namespace, StringComparison.Ordinal);

@@ -3,8 +3,11 @@ using System.Net;
 using System.Text;
 using ChatBotHost.Bots.Counter;
 using ChatBotHost.Bots.Echo;
+using ChatBotHost.Bitrix.Requests.Revision;
 using ChatBotHost.Emulator;
+using ChatBotHost.Emulator.OAuth;
 using ChatBotHost.IntegrationTests.Harness;
+using ChatBotHost.State;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
@@ -22,12 +25,7 @@ public sealed class SecretsInLogsTests
     {
         var log = new CapturedLog();
         await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
-        var settings = new HostSettings(emulator, redis: null, "webhook")
-            .Set("ChatBotHost:Bots:counter:EventMode", "fetch")
-            .Set("Serilog:MinimumLevel:Default", "Verbose")
-            .Set("Serilog:MinimumLevel:Override:Microsoft", "Verbose")
-            .Set("Serilog:MinimumLevel:Override:System", "Verbose")
-            .Set("Serilog:MinimumLevel:Override:Quartz", "Verbose");
+        var settings = Verbose(new HostSettings(emulator, redis: null, "webhook").Set("ChatBotHost:Bots:counter:EventMode", "fetch"));
         settings.Services = services => services.AddSingleton<ILogEventSink>(log);
 
         string[] secrets;
@@ -57,6 +55,50 @@ public sealed class SecretsInLogsTests
             ];
         }
 
+        AssertNoLeaks(log, secrets);
+    }
+
+    [Fact]
+    public async Task VerboseLogOfAnApplicationPortal_ContainsNoTokenOrClientSecret()
+    {
+        var log = new CapturedLog();
+        var server = new OAuthServer();
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions { OAuthServer = server }, CancellationToken.None);
+        var settings = Verbose(OAuthHosts.Settings(emulator, server, redis: null, "webhook"));
+        settings.Services = services => services.AddSingleton<ILogEventSink>(log);
+
+        var secrets = new List<string> { server.ClientSecret };
+        await using (var host = await InProcessHost.StartAsync(settings, typeof(EchoBot)))
+        {
+            Assert.Equal(200, await emulator.Portal.OAuth.InstallAppAsync(new Uri(host.BaseUrl, "bitrix/install")));
+            var bot = await OAuthHosts.WaitForBotAsync(host, emulator, "echo");
+            var chat = new Chat(emulator, "echo");
+            await chat.SayAsync("before expiry");
+            await chat.ExpectAsync("You said: before expiry");
+            var tokens = host.Services.GetRequiredService<ITokenStore>();
+            var first = (await tokens.GetAsync(emulator.Portal.OAuth.MemberId, CancellationToken.None))!;
+
+            emulator.Portal.OAuth.ExpireAccessTokens();
+            await bot.Client.CallAsync(new RevisionGetRequest(), CancellationToken.None);
+            await chat.SayAsync("after expiry");
+            await chat.ExpectAsync("You said: after expiry");
+            var second = (await tokens.GetAsync(emulator.Portal.OAuth.MemberId, CancellationToken.None))!;
+            var portal = (await host.Services.GetRequiredService<IPortalStore>().GetAsync(emulator.Portal.OAuth.MemberId, CancellationToken.None))!;
+            secrets.AddRange([first.AccessToken, first.RefreshToken, second.AccessToken, second.RefreshToken, portal.ApplicationToken, bot.Registration!.WebhookSecret]);
+            Assert.NotEqual(first.AccessToken, second.AccessToken);
+        }
+
+        AssertNoLeaks(log, secrets);
+    }
+
+    private static HostSettings Verbose(HostSettings settings) => settings
+        .Set("Serilog:MinimumLevel:Default", "Verbose")
+        .Set("Serilog:MinimumLevel:Override:Microsoft", "Verbose")
+        .Set("Serilog:MinimumLevel:Override:System", "Verbose")
+        .Set("Serilog:MinimumLevel:Override:Quartz", "Verbose");
+
+    private static void AssertNoLeaks(CapturedLog log, IReadOnlyCollection<string> secrets)
+    {
         Assert.Contains(log.Events, e => e.Level <= LogEventLevel.Debug);
         Assert.True(log.Events.Count > 20, $"Only {log.Events.Count} events were logged; the test proves little.");
         var leaks = log.Events

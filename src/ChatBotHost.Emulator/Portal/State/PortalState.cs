@@ -21,6 +21,12 @@ internal sealed class PortalState(PortalSettings settings, WebhookLaneContext la
     /// <summary>What new bots' webhook lanes share.</summary>
     public WebhookLaneContext Lanes { get; } = lanes;
 
+    /// <summary>The OAuth application's installation; set once at start.</summary>
+    public OAuth.AppInstallation? App { get; set; }
+
+    /// <summary>The owner key of the application's bots (compared like a botToken).</summary>
+    public string? AppOwner { get; set; }
+
     public Dictionary<int, EmulatedUser> Users { get; } = [];
 
     public SortedDictionary<int, BotState> Bots { get; } = [];

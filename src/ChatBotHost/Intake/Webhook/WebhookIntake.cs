@@ -21,6 +21,7 @@ internal sealed partial class WebhookIntake(
     BotDirectory bots,
     InboxWriter inbox,
     BotReconciler reconciler,
+    OAuth.ApplicationEventAuth applicationAuth,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     HostMetrics metrics,
@@ -29,14 +30,14 @@ internal sealed partial class WebhookIntake(
     /// <summary>A message is at most 20,000 characters and an attach 60,000; percent-encoded that stays far below this.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
-    public async Task<IResult> AcceptAsync(HttpContext http, string botCode, string secret)
+    public async Task<IResult> AcceptAsync(HttpContext http, string? portal, string botCode, string secret)
     {
         if (lifetime.ApplicationStopping.IsCancellationRequested)
         {
             return Results.Problem("The host is shutting down.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var bot = bots.FindByCode(botCode);
+        var bot = portal is null ? bots.FindByCode(botCode) : bots.Find(portal, botCode);
         if (bot is null || bot.Settings.EventMode != EventMode.Webhook || !bot.Settings.Enabled)
         {
             return Results.Problem($"No webhook-mode bot '{botCode}' is served here.", statusCode: StatusCodes.Status404NotFound);
@@ -77,7 +78,15 @@ internal sealed partial class WebhookIntake(
             return Results.Problem($"The event is for bot {delivery.Event.Bot.Id}, not for '{bot.Code}'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (!await IsApplicationTokenAcceptedAsync(bot, delivery.Auth?.ApplicationToken))
+        if (bot.Portal.OAuth is { } application)
+        {
+            if (!await applicationAuth.AcceptAsync(application, delivery.Auth, body, http.Request.ContentType))
+            {
+                LogRejected(logger, bot.Code, "application_token or member_id does not match the installation");
+                return Results.Problem("application_token does not match this portal's installation.", statusCode: StatusCodes.Status403Forbidden);
+            }
+        }
+        else if (!await IsApplicationTokenAcceptedAsync(bot, delivery.Auth?.ApplicationToken))
         {
             LogRejected(logger, bot.Code, "application_token does not match");
             return Results.Problem("application_token does not match this bot's subscriptions.", statusCode: StatusCodes.Status403Forbidden);

@@ -19,6 +19,7 @@ internal static class HealthEndpoints
     public static IServiceCollection AddHostHealth(this IServiceCollection services)
     {
         services.AddSingleton<IPortalHealthSource, WebhookPortalHealthSource>();
+        services.AddSingleton<IPortalHealthSource, OAuthPortalHealthSource>();
         services.AddSingleton<PortalHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag])

@@ -5,7 +5,9 @@ namespace ChatBotHost.Operations.Health;
 /// <summary>The portals reached through an incoming-webhook URL: their credential never expires.</summary>
 internal sealed class WebhookPortalHealthSource(BotDirectory bots) : IPortalHealthSource
 {
-    public IEnumerable<PortalTokenState> GetTokenStates() =>
-        bots.All.Select(b => b.Portal.Key).Distinct(StringComparer.Ordinal)
-            .Select(portal => new PortalTokenState(portal, PortalTokenState.States.Webhook));
+    public Task<IReadOnlyList<PortalTokenState>> GetTokenStatesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PortalTokenState>>([
+            .. bots.All.Where(b => b.Portal.OAuth is null).Select(b => b.Portal.Key).Distinct(StringComparer.Ordinal)
+                .Select(portal => new PortalTokenState(portal, PortalTokenState.States.Webhook)),
+        ]);
 }

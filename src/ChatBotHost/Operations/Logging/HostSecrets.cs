@@ -15,19 +15,28 @@ internal static class HostSecrets
             yield return bot["BotToken"];
         }
 
+        yield return root["OAuth:ClientSecret"];
         if (WebhookUrl.TryParse(root["Portal:WebhookUrl"] ?? "", out var baseUrl, out _))
         {
             yield return baseUrl.Segments[^1].TrimEnd('/');
         }
     }
 
-    /// <summary>The secrets of the hosted bots as they are now: tokens made up in local mode, webhook secrets, application tokens.</summary>
+    /// <summary>
+    /// The secrets of the hosted bots as they are now: tokens made up in local mode, webhook secrets, application tokens,
+    /// and of their application portals: the application_token and the access token in use (refresh tokens and tokens
+    /// in JSON or form bodies are caught by the mask's shapes).
+    /// </summary>
     public static IEnumerable<string?> FromBots(BotDirectory directory)
     {
         foreach (var bot in directory.All)
         {
             yield return bot.BotToken;
-            yield return bot.Portal.WebhookBaseUrl.Segments[^1].TrimEnd('/');
+            if (bot.Portal.OAuth is { } oauth)
+            {
+                yield return oauth.Record.ApplicationToken;
+                yield return oauth.Tokens.Current?.Value;
+            }
             yield return bot.Registration?.WebhookSecret;
             yield return bot.Registration?.ApplicationToken;
         }

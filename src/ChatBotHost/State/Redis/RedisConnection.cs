@@ -79,6 +79,24 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>
+    /// The keys matching a glob pattern on every primary (SCAN, in pages; never KEYS, which would block Redis). For
+    /// rare maintenance such as purging an uninstalled portal, not for request paths.
+    /// </summary>
+    public async Task<IReadOnlyList<RedisKey>> ScanAsync(string pattern, CancellationToken cancellationToken)
+    {
+        var multiplexer = await GetMultiplexerAsync(cancellationToken);
+        // StackExchange.Redis 1.x pages the SCAN synchronously while enumerating: off the caller's thread.
+        return await Task.Run(
+            () => multiplexer.GetEndPoints()
+                .Select(endpoint => multiplexer.GetServer(endpoint))
+                .Where(server => server.IsConnected && !server.IsSlave)
+                .SelectMany(server => server.Keys(pattern: pattern, pageSize: 500))
+                .Distinct()
+                .ToList(),
+            cancellationToken);
+    }
+
     /// <summary>Closes the connection; later calls throw ObjectDisposedException.</summary>
     public async ValueTask DisposeAsync()
     {

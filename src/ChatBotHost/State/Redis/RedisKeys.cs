@@ -152,6 +152,20 @@ public sealed class RedisKeys
     public string DeadLetterEntries(string portal) =>
         Build(Tag("deadletters", portal), "entries");
 
+    /// <summary>
+    /// SCAN patterns covering every key that belongs to one portal alone: those tagged with the portal and more
+    /// (dialog state, offsets, deduplication marks, registrations, sent ledger), its rate-limit bucket, its inbox and
+    /// its dead letters. Timers share keys across portals; their fields start with <see cref="PortalTimerFieldPattern"/>.
+    /// </summary>
+    public IReadOnlyList<string> PortalKeyPatterns(string portal)
+    {
+        var p = Glob(Escape(portal));
+        return [$"{Glob(Prefix)}:{{{p}:*", $"{Glob(Prefix)}:{{{p}}}:*", $"{Glob(Prefix)}:{{inbox:{p}}}:*", $"{Glob(Prefix)}:{{deadletters:{p}}}:*"];
+    }
+
+    /// <summary>The HSCAN pattern of the timer fields of one portal.</summary>
+    public static string PortalTimerFieldPattern(string portal) => Glob(Escape(portal)) + ":*";
+
     /// <summary>The member/field naming one timer inside the timer keys: <c>portal:botCode:id</c>, each part escaped.</summary>
     public static string TimerField(string portal, string botCode, string id) =>
         Tag(portal, botCode, id);
@@ -182,6 +196,29 @@ public sealed class RedisKeys
     }
 
     // One tag per portal, not per dialog: a claim must see the portal's ready set and all its queues in one script.
+    /// <summary>
+    /// <c>cbh:{portals}:all</c> — hash member_id → JSON. Owner: application install/uninstall; no TTL.
+    /// </summary>
+    public string Portals => Build("portals", "all");
+
+    /// <summary>
+    /// <c>cbh:{oauth:memberId}:tokens</c> — hash {a, r, e, t}. Owner: the token provider (refresh) and install/uninstall;
+    /// no TTL (the refresh token lives 180 days and is renewed by the keep-alive job).
+    /// </summary>
+    public string Tokens(string memberId) => Build(Tag("oauth", memberId), "tokens");
+
+    // Redis glob patterns treat * ? [ ] and \ as special; a key component with one of them must match literally.
+    private static string Glob(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(c is '*' or '?' or '[' or ']' or '\\' ? "\\" + c : c.ToString());
+        }
+
+        return builder.ToString();
+    }
+
     private static string InboxTag(string portal) => "inbox:" + Escape(portal);
 
     private string Build(string tag, string suffix) => $"{Prefix}:{{{tag}}}:{suffix}";

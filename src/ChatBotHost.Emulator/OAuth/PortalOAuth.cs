@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using ChatBotHost.Bitrix.Wire;
+using ChatBotHost.Emulator.Delivery;
+using ChatBotHost.Emulator.Portal.State;
+
+namespace ChatBotHost.Emulator.OAuth;
+
+/// <summary>
+/// The OAuth side of an emulated portal (spec §1.2–1.3): installing the application (ONAPPINSTALL posted to its
+/// install URL), expiring its tokens on demand, and uninstalling it (ONAPPUNINSTALL posted to the handler the
+/// application bound with event.bind).
+/// </summary>
+public sealed class PortalOAuth
+{
+    private readonly IWebhookTransport _transport;
+    private readonly CancellationToken _stopping;
+
+    internal PortalOAuth(OAuthServer server, PortalState state, IWebhookTransport transport, CancellationToken stopping)
+    {
+        Server = server;
+        Installation = new AppInstallation(state.Settings);
+        State = state;
+        _transport = transport;
+        _stopping = stopping;
+    }
+
+    /// <summary>The OAuth server issuing this portal's tokens (possibly shared with other emulators).</summary>
+    public OAuthServer Server { get; }
+
+    /// <summary>The portal's stable id (member_id).</summary>
+    public string MemberId => State.Settings.MemberId;
+
+    /// <summary>The per-installation secret every event's top-level auth[application_token] carries.</summary>
+    public string ApplicationToken => Installation.ApplicationToken;
+
+    /// <summary>True between InstallAppAsync and UninstallAppAsync.</summary>
+    public bool IsInstalled => Installation.IsInstalled;
+
+    /// <summary>Where ONAPPUNINSTALL goes; null until the application called event.bind for it.</summary>
+    public Uri? UninstallHandler => Installation.UninstallHandler;
+
+    internal AppInstallation Installation { get; }
+
+    internal PortalState State { get; }
+
+    /// <summary>The owner key of bots registered by the application, compared like a botToken.</summary>
+    internal string Owner => AppInstallation.OwnerPrefix + Server.ClientId;
+
+    /// <summary>
+    /// Installs the application (one without UI): issues its first tokens and POSTs the ONAPPINSTALL form to
+    /// <paramref name="installUrl"/>; returns the HTTP status the application answered.
+    /// </summary>
+    public Task<int> InstallAppAsync(Uri installUrl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(installUrl);
+        Installation.MarkInstalled();
+        var pair = Server.Install(Installation);
+        var settings = State.Settings;
+        var payload = new JsonObject
+        {
+            ["event"] = "ONAPPINSTALL",
+            ["data"] = new JsonObject { ["VERSION"] = "1", ["ACTIVE"] = "Y", ["INSTALLED"] = "Y", ["LANGUAGE_ID"] = settings.Language },
+            ["ts"] = settings.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
+            ["auth"] = new JsonObject
+            {
+                ["access_token"] = pair.AccessToken,
+                ["expires"] = pair.ExpiresAt.ToUnixTimeSeconds(),
+                ["expires_in"] = 3600,
+                ["scope"] = "imbot im",
+                ["domain"] = settings.Domain,
+                ["server_endpoint"] = settings.ServerEndpoint,
+                ["status"] = "L",
+                ["client_endpoint"] = settings.ClientEndpoint,
+                ["member_id"] = settings.MemberId,
+                ["user_id"] = settings.AdminUserId,
+                ["refresh_token"] = pair.RefreshToken,
+                ["application_token"] = Installation.ApplicationToken,
+            },
+        };
+        return PostAsync(installUrl, payload, cancellationToken);
+    }
+
+    /// <summary>
+    /// Uninstalls the application: tokens are revoked first (API access is gone when the event arrives), then
+    /// ONAPPUNINSTALL is POSTed to the bound handler. Returns the handler's HTTP status, or null when none was bound.
+    /// </summary>
+    public async Task<int?> UninstallAppAsync(bool clean, CancellationToken cancellationToken = default)
+    {
+        var handler = Installation.UninstallHandler;
+        var applicationToken = Installation.ApplicationToken;
+        Server.Revoke(Installation);
+        Installation.MarkUninstalled();
+        if (handler is null)
+        {
+            return null;
+        }
+
+        return await PostAsync(handler, UninstallPayload(clean, applicationToken), cancellationToken);
+    }
+
+    /// <summary>Every access token issued so far now answers 401 expired_token.</summary>
+    public void ExpireAccessTokens() => Installation.ExpireAccessTokens();
+
+    /// <summary>The refresh token no longer works (invalid_grant), as after 180 idle days.</summary>
+    public void ExpireRefreshTokens() => Server.ExpireRefreshTokens(Installation);
+
+    /// <summary>The ONAPPUNINSTALL payload (spec §1.3); tests forge variants of it.</summary>
+    public JsonObject UninstallPayload(bool clean, string applicationToken)
+    {
+        var settings = State.Settings;
+        return new JsonObject
+        {
+            ["event"] = "ONAPPUNINSTALL",
+            ["data"] = new JsonObject { ["LANGUAGE_ID"] = settings.Language, ["CLEAN"] = clean ? 1 : 0 },
+            ["ts"] = settings.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
+            ["auth"] = new JsonObject
+            {
+                ["domain"] = settings.Domain,
+                ["server_endpoint"] = settings.ServerEndpoint,
+                ["client_endpoint"] = settings.ClientEndpoint,
+                ["member_id"] = settings.MemberId,
+                ["application_token"] = applicationToken,
+            },
+        };
+    }
+
+    /// <summary>POSTs a payload form-encoded as http_build_query does; returns the HTTP status.</summary>
+    public async Task<int> PostAsync(Uri url, JsonObject payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping);
+        return await _transport.PostFormAsync(url, PhpForm.Encode(payload), linked.Token);
+    }
+}

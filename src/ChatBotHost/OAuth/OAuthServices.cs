@@ -1,0 +1,23 @@
+namespace ChatBotHost.OAuth;
+
+/// <summary>Registers application (OAuth) mode; its services stay idle until ChatBotHost:OAuth:ClientId is set.</summary>
+internal static class OAuthServices
+{
+    public static IServiceCollection AddOAuthApplication(this IServiceCollection services)
+    {
+        // The token request's query carries client_secret and the refresh token: nothing may log it.
+        services.AddHttpClient(OAuthServerClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddSingleton<OAuthServerClient>();
+        services.AddSingleton<TokenRefreshContext>();
+        services.AddSingleton<OAuthPortalFactory>();
+        services.AddSingleton<PortalSyncSignal>();
+        services.AddSingleton<AppInstallerContext>();
+        services.AddSingleton<AppInstaller>();
+        services.AddSingleton<ApplicationEventAuth>();
+        services.AddSingleton<OAuthPortalRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<OAuthPortalRunner>());
+        services.AddTransient<TokenKeepAliveJob>();
+        services.AddHostedService<TokenKeepAliveScheduling>();
+        return services;
+    }
+}
