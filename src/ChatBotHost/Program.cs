@@ -1,8 +1,20 @@
 using ChatBotHost.Hosting;
+using ChatBotHost.Operations.Cli;
+using ChatBotHost.Operations.Health;
 using Microsoft.Extensions.Options;
 
 try
 {
+    if (args is [HealthProbe.Switch, ..])
+    {
+        return await HealthProbe.RunAsync(args, Console.Error);
+    }
+
+    if (CliParser.IsCommand(args))
+    {
+        return await HostCli.RunAsync(args, Console.Out, Console.Error);
+    }
+
     await using var app = await ChatBotHostApp.BuildAsync(args);
     await app.RunAsync();
     return 0;
@@ -16,5 +28,10 @@ catch (OptionsValidationException ex)
         await Console.Error.WriteLineAsync($"  - {failure}");
     }
 
+    return 2;
+}
+catch (CliException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
     return 2;
 }

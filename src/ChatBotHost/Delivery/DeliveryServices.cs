@@ -39,7 +39,8 @@ internal static class DeliveryServices
             sp.GetRequiredService<IRateLimitStore>(),
             sp.GetRequiredService<IOptions<ChatBotHostOptions>>().Value.RateLimit.ToLimit(),
             TimeOf(sp),
-            sp.GetRequiredService<ILogger<PortalRateLimiter>>()));
+            sp.GetRequiredService<ILogger<PortalRateLimiter>>(),
+            sp.GetService<Operations.Metrics.HostMetrics>()));
         services.AddHostedService<OutboxFlushService>();
         return services;
     }

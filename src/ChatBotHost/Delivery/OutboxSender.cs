@@ -1,6 +1,7 @@
 using System.Net;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Requests.Batch;
+using ChatBotHost.Operations.Metrics;
 using ChatBotHost.Registration;
 
 namespace ChatBotHost.Delivery;
@@ -9,7 +10,7 @@ namespace ChatBotHost.Delivery;
 /// Sends one request's worth of calls of one bot: a single call as a plain call, several as one batch, and reports
 /// each call's own outcome (a failed sub-call affects only itself).
 /// </summary>
-internal sealed class OutboxSender(IBotClientSource clients)
+internal sealed class OutboxSender(IBotClientSource clients, HostMetrics? metrics = null)
 {
     /// <summary>One entry per call: null when it succeeded (its result is in the call), else why it failed.</summary>
     public async Task<Exception?[]> SendAsync(IReadOnlyList<OutboxCall> calls, CancellationToken cancellationToken)
@@ -39,7 +40,14 @@ internal sealed class OutboxSender(IBotClientSource clients)
             return [.. calls.Select(_ => e)];
         }
 
-        return [.. calls.Select((call, i) => TakeResult(call, result, IdOf(i), batch.Halt))];
+        var outcomes = calls.Select((call, i) => TakeResult(call, result, IdOf(i), batch.Halt)).ToArray();
+        // A failed call inside a successful batch is an error of the portal too (the batch's own failure is counted by the client).
+        foreach (var (call, error) in calls.Zip(outcomes).Where(c => c.Second is BitrixApiException))
+        {
+            metrics?.RestError(call.Bot.Portal.Key, call.Method, ((BitrixApiException)error!).Error);
+        }
+
+        return outcomes;
     }
 
     private static async Task<Exception?> SendAloneAsync(IBitrixClient client, OutboxCall call, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Operations.Metrics;
 using ChatBotHost.State;
 using ChatBotHost.State.InMemory;
 
@@ -22,7 +23,7 @@ internal sealed partial class PortalRateLimiter
     private readonly ILogger _logger;
     private volatile bool _degraded;
 
-    public PortalRateLimiter(IRateLimitStore store, RateLimit limit, TimeProvider time, ILogger<PortalRateLimiter> logger)
+    public PortalRateLimiter(IRateLimitStore store, RateLimit limit, TimeProvider time, ILogger<PortalRateLimiter> logger, HostMetrics? metrics = null)
     {
         limit.Validate();
         _store = store;
@@ -30,16 +31,28 @@ internal sealed partial class PortalRateLimiter
         _time = time;
         _logger = logger;
         Limit = limit;
+        Metrics = metrics;
     }
 
     public RateLimit Limit { get; }
 
+    /// <summary>Where the clients passing this limiter count the portal's errors; null where nothing is measured.</summary>
+    public HostMetrics? Metrics { get; }
+
     /// <summary>Returns once the portal's bucket admitted one request.</summary>
     public async Task WaitAsync(string portal, CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
+        var waited = false;
         while (await TryAcquireAsync(portal, cancellationToken) is var wait && wait > TimeSpan.Zero)
         {
+            waited = true;
             await Task.Delay(wait, _time, cancellationToken);
+        }
+
+        if (waited)
+        {
+            Metrics?.RateLimiterWaited(portal, _time.GetElapsedTime(started));
         }
     }
 

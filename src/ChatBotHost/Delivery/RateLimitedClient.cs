@@ -38,7 +38,13 @@ internal sealed class RateLimitedClient(IBitrixClient inner, PortalRateLimiter l
             {
                 // The portal's bucket also counts requests we cannot see (other apps on our IP, other hosts):
                 // it is the authority, so we wait as it says and go round again.
+                limiter.Metrics?.RestError(portal, request.Method, e.Error);
                 await limiter.BackOffAsync(portal, request.Method, e, attempt, cancellationToken);
+            }
+            catch (BitrixApiException e)
+            {
+                limiter.Metrics?.RestError(portal, request.Method, e.Error);
+                throw;
             }
         }
     }

@@ -1,5 +1,8 @@
 using ChatBotHost.Intake.Webhook;
 using ChatBotHost.OAuth;
+using ChatBotHost.Operations.Health;
+using ChatBotHost.Operations.Logging;
+using ChatBotHost.Operations.Metrics;
 using Microsoft.AspNetCore.Hosting.Server;
 
 namespace ChatBotHost.Hosting;
@@ -15,10 +18,18 @@ internal static partial class ChatBotHostApp
 
         var local = await LocalPortal.StartIfNeededAsync(builder.Configuration, cancellationToken);
         builder.Services.AddChatBotHost(builder.Configuration, local);
+        builder.Services.AddHostMetrics();
+        builder.Services.AddHostHealth();
 
         var app = builder.Build();
+        var bots = app.Services.GetRequiredService<BotDirectory>();
+        app.Services.GetRequiredService<SecretValues>().Add(() => HostSecrets.FromBots(bots));
+        // Listening from the start: what is measured before the first scrape counts too.
+        app.Services.GetRequiredService<PrometheusExporter>();
         app.MapWebhookEndpoints();
         app.MapAppInstallEndpoints();
+        app.MapMetricsEndpoints();
+        app.MapHealthEndpoints();
         local?.MapChatPage(app);
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app, local));
         return app;

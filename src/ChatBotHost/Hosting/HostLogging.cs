@@ -1,26 +1,76 @@
+using ChatBotHost.Operations.Logging;
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Json;
 
 namespace ChatBotHost.Hosting;
 
-/// <summary>Serilog from the "Serilog" configuration section, with a readable console when none is configured.</summary>
+/// <summary>
+/// Serilog from the "Serilog" configuration section: levels and enrichers from there, its sinks (or a readable console,
+/// or JSON lines with ChatBotHost:LogFormat=json) behind a redactor that masks every secret the host knows of.
+/// </summary>
 internal static class HostLogging
 {
+    public const string FormatKey = "ChatBotHost:LogFormat";
+    private const string Section = "Serilog";
+    private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
     public static void AddHostLogging(this WebApplicationBuilder builder)
     {
-        var configuration = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration);
-        if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
-        {
-            configuration.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-        }
+        var secrets = new SecretValues();
+        var configured = HostSecrets.FromConfiguration(builder.Configuration).ToArray();
+        secrets.Add(() => configured);
+        var mask = new SecretMask(secrets);
+        builder.Services.AddSingleton(secrets);
+        builder.Services.AddSingleton(mask);
+
+        var outer = new LoggerConfiguration()
+            .ReadFrom.Configuration(Part(builder.Configuration, sinks: false))
+            .Enrich.With(new RedactionEnricher(mask));
 
         // These categories print request URLs, and ours carry secrets: the webhook code of the portal URL and the
         // per-bot secret of the webhook endpoint. They stay at Warning whatever the configuration says.
-        configuration.MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning);
-        configuration.MinimumLevel.Override("Microsoft.AspNetCore.Routing", LogEventLevel.Warning);
-        configuration.MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning);
+        outer.MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning);
+        outer.MinimumLevel.Override("Microsoft.AspNetCore.Routing", LogEventLevel.Warning);
+        outer.MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning);
 
+        var sinks = new LoggerConfiguration().MinimumLevel.Verbose().ReadFrom.Configuration(Part(builder.Configuration, sinks: true));
+        if (!builder.Configuration.GetSection($"{Section}:WriteTo").Exists())
+        {
+            if (string.Equals(builder.Configuration[FormatKey], "json", StringComparison.OrdinalIgnoreCase))
+            {
+                sinks.WriteTo.Console(new JsonFormatter(renderMessage: true));
+            }
+            else
+            {
+                sinks.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture, outputTemplate: TextTemplate);
+            }
+        }
+
+        // Sinks put in the services before logging is set up (a test's capture) get the redacted events too.
+        foreach (var extra in builder.Services.Where(d => d.ServiceType == typeof(ILogEventSink)).Select(d => d.ImplementationInstance).OfType<ILogEventSink>())
+        {
+            sinks.WriteTo.Sink(extra);
+        }
+
+        outer.WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), mask));
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(configuration.CreateLogger(), dispose: true);
+        builder.Logging.AddSerilog(outer.CreateLogger(), dispose: true);
+    }
+
+    /// <summary>
+    /// The Serilog section split in two: levels and enrichers for the logger that filters and redacts, sinks for the
+    /// logger behind the redactor, so no configured sink sees an event before its secrets are masked.
+    /// </summary>
+    private static IConfiguration Part(ConfigurationManager configuration, bool sinks)
+    {
+        // "Using" names the assemblies of sinks and enrichers alike, so both halves get it.
+        static bool IsIn(string key, bool sinks) =>
+            key.StartsWith($"{Section}:Using", StringComparison.OrdinalIgnoreCase)
+            || key.StartsWith($"{Section}:WriteTo", StringComparison.OrdinalIgnoreCase) == sinks;
+
+        var values = configuration.GetSection(Section).AsEnumerable().Where(kv => kv.Value is not null && IsIn(kv.Key, sinks));
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 }

@@ -16,6 +16,9 @@ internal sealed partial class PortalTokens(OAuthPortal portal, TokenRefreshConte
     private readonly SemaphoreSlim _local = new(1, 1);
     private volatile AccessToken? _current;
 
+    /// <summary>The access token in use, if one was loaded (for the log redactor; never logged).</summary>
+    public AccessToken? Current => _current;
+
     public async ValueTask<AccessToken> GetAsync(CancellationToken cancellationToken)
     {
         if (_current is { } current)

@@ -1,6 +1,7 @@
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Delivery;
 using ChatBotHost.Hosting;
+using ChatBotHost.Operations.Metrics;
 using ChatBotHost.Pipeline.Stages;
 
 namespace ChatBotHost.Pipeline;
@@ -15,10 +16,12 @@ internal sealed class TurnPipeline
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly TurnStep _pipeline;
+    private readonly HostMetrics? _metrics;
 
     public TurnPipeline(IServiceProvider services, IServiceScopeFactory scopes)
     {
         _scopes = scopes;
+        _metrics = services.GetService<HostMetrics>();
         Type[] order =
         [
             typeof(ErrorHandlingStage),
@@ -51,11 +54,13 @@ internal sealed class TurnPipeline
     /// </summary>
     public async Task<TurnResult> RunAsync(HostedBot bot, BotEvent evt, CancellationToken cancellationToken, bool heldByInboxClaim = false)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var scope = _scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TurnScope>().Bot = bot;
         var turn = new TurnContext(bot, evt, scope.ServiceProvider) { HeldByInboxClaim = heldByInboxClaim };
         await _pipeline(turn, cancellationToken);
         var outcome = turn.Outcome == TurnOutcome.Pending ? TurnOutcome.StoppedByMiddleware : turn.Outcome;
+        _metrics?.TurnHandled(bot.Code, evt.Type, outcome.ToString(), System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return new TurnResult(outcome, turn.Failure);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using ChatBotHost.Emulator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBotHost.IntegrationTests.Harness;
 
@@ -49,6 +50,9 @@ internal sealed class HostSettings
     public int Port { get; }
 
     public IReadOnlyDictionary<string, string?> Values => _values;
+
+    /// <summary>Extra services put in before the host's own (and before logging is set up, so a log sink counts).</summary>
+    public Action<IServiceCollection>? Services { get; set; }
 
     public HostSettings Set(string key, string? value)
     {

@@ -32,6 +32,7 @@ internal sealed class InProcessHost : IAsyncDisposable
             {
                 builder.Configuration.AddInMemoryCollection(settings.Values);
                 builder.Services.AddSingleton(new BotTypes(bots));
+                settings.Services?.Invoke(builder.Services);
             });
         await app.StartAsync();
         var directory = app.Services.GetRequiredService<BotDirectory>();

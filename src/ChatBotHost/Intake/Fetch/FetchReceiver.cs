@@ -4,6 +4,7 @@ using ChatBotHost.Bitrix.Requests.Events;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
 using ChatBotHost.Inbox;
+using ChatBotHost.Operations.Metrics;
 using ChatBotHost.Registration;
 using ChatBotHost.State;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ internal sealed partial class FetchReceiver(
     BotClientFactory clients,
     IOptions<ChatBotHostOptions> options,
     TimeProvider time,
+    HostMetrics metrics,
     ILogger<FetchReceiver> logger)
 {
     /// <summary>Polls until stopped, storing each event in its dialog's inbox.</summary>
@@ -60,11 +62,13 @@ internal sealed partial class FetchReceiver(
             cancellationToken);
 
         var items = new List<InboxItem>(page.Events.Count);
+        var newest = (DateTimeOffset?)null;
         foreach (var wire in page.Events)
         {
-            if (await ReadAsync(bot, wire, offset) is { } item)
+            if (await ReadAsync(bot, wire, offset) is ({ } item, var date))
             {
                 items.Add(item);
+                newest = date > newest || newest is null ? date : newest;
             }
         }
 
@@ -72,10 +76,12 @@ internal sealed partial class FetchReceiver(
         // Not cancelled half-way: what is stored should also be confirmed, and both take one round trip each.
         await inbox.EnqueueAsync(items, CancellationToken.None);
         await offsets.AdvanceAsync(portal, bot.Code, page.NextOffset, CancellationToken.None);
+        // Fetch lag: how old the newest event was when we read it; an empty page means the bot is caught up.
+        metrics.FetchLag(portal, bot.Code, newest is { } read ? time.GetUtcNow() - read : TimeSpan.Zero);
         return page.HasMore;
     }
 
-    private async Task<InboxItem?> ReadAsync(HostedBot bot, JsonElement wire, long? offset)
+    private async Task<(InboxItem? Item, DateTimeOffset? Date)> ReadAsync(HostedBot bot, JsonElement wire, long? offset)
     {
         BotEvent evt;
         try
@@ -92,11 +98,17 @@ internal sealed partial class FetchReceiver(
             // where an operator sees why.
             var unread = Item(bot, wire, InboxItem.NoDialog, $"undecodable:{EventIdText(wire)}");
             await deadLetters.AddAsync(unread, $"The event cannot be decoded: {ex.Message}", CancellationToken.None);
-            return null;
+            return (null, null);
         }
 
         // An event below the offset was confirmed before (a page read again after a crash); it is in the inbox already.
-        return evt.EventId < offset ? null : Item(bot, wire, evt.DialogId ?? InboxItem.NoDialog, evt.DeduplicationKey);
+        if (evt.EventId < offset)
+        {
+            return (null, null);
+        }
+
+        metrics.EventReceived(bot.Portal.Key, bot.Code, evt.Type, "fetch");
+        return (Item(bot, wire, evt.DialogId ?? InboxItem.NoDialog, evt.DeduplicationKey), evt.Date);
     }
 
     private InboxItem Item(HostedBot bot, JsonElement wire, string dialogId, string deduplicationKey) => new()

@@ -4,6 +4,7 @@ using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
 using ChatBotHost.Inbox;
+using ChatBotHost.Operations.Metrics;
 using ChatBotHost.Registration;
 using ChatBotHost.State;
 using Microsoft.AspNetCore.Http.Features;
@@ -23,6 +24,7 @@ internal sealed partial class WebhookIntake(
     OAuth.ApplicationEventAuth applicationAuth,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
+    HostMetrics metrics,
     ILogger<WebhookIntake> logger)
 {
     /// <summary>A message is at most 20,000 characters and an attach 60,000; percent-encoded that stays far below this.</summary>
@@ -111,6 +113,7 @@ internal sealed partial class WebhookIntake(
             // Not tied to the request: a delivery whose sender hung up is still worth keeping. The writer gives up on a
             // store that does not answer in time (EnqueueLane.StoreTimeout), so no timer per request is needed here.
             await inbox.EnqueueAsync(item, CancellationToken.None);
+            metrics.EventReceived(bot.Portal.Key, bot.Code, evt.Type, "webhook");
             return Results.Ok();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)

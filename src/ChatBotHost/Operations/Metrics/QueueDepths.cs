@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using ChatBotHost.Delivery;
+using ChatBotHost.Hosting;
+using ChatBotHost.State;
+
+namespace ChatBotHost.Operations.Metrics;
+
+/// <summary>
+/// Gauges of the queues: the outbox (in this process) and each portal's inbox (in the store, shared by all replicas).
+/// The store answers asynchronously, so a scrape refreshes the inbox depths first and the gauge reports what it read.
+/// </summary>
+internal sealed partial class QueueDepths
+{
+    private readonly IInboxStore _inbox;
+    private readonly BotDirectory _bots;
+    private readonly ILogger<QueueDepths> _logger;
+    private readonly ConcurrentDictionary<string, long> _inboxDepths = new(StringComparer.Ordinal);
+
+    public QueueDepths(HostMetrics metrics, Outbox outbox, IInboxStore inbox, BotDirectory bots, ILogger<QueueDepths> logger)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        _inbox = inbox;
+        _bots = bots;
+        _logger = logger;
+        metrics.Meter.CreateObservableGauge("outbox.depth", () => (long)outbox.Pending, "{call}", "Calls in this replica's outbox: queued, in flight or waiting for a retry.");
+        metrics.Meter.CreateObservableGauge("inbox.depth", ObserveInbox, "{event}", "Events stored in the portal's inbox and not yet handled (all replicas).");
+    }
+
+    /// <summary>Reads each portal's inbox depth from the store; a failure keeps the last value and is logged.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        foreach (var portal in _bots.All.Select(b => b.Portal.Key).Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                _inboxDepths[portal] = await _inbox.DepthAsync(portal, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogDepthFailed(_logger, ex, portal);
+            }
+        }
+    }
+
+    private IEnumerable<Measurement<long>> ObserveInbox() =>
+        _inboxDepths.Select(kv => new Measurement<long>(kv.Value, new KeyValuePair<string, object?>("portal", kv.Key)));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the inbox depth of {Portal} for /metrics")]
+    private static partial void LogDepthFailed(ILogger logger, Exception exception, string portal);
+}
