@@ -19,21 +19,9 @@ internal static class WebhookPayload
             {
                 ["id"] = bot.Id,
                 ["code"] = bot.Code,
-                ["auth"] = new JsonObject
-                {
-                    ["access_token"] = app?.CurrentAccessToken() ?? bot.AccessToken,
-                    ["expires"] = now + TokenLifetimeSeconds,
-                    ["expires_in"] = TokenLifetimeSeconds,
-                    ["scope"] = "imbot,im",
-                    ["domain"] = settings.Domain,
-                    ["server_endpoint"] = settings.ServerEndpoint,
-                    ["status"] = "L",
-                    ["client_endpoint"] = settings.ClientEndpoint,
-                    ["member_id"] = settings.MemberId,
-                    ["user_id"] = settings.AdminUserId,
-                    // Deliberately not the bot's token: the spec says never to verify with this one.
-                    ["application_token"] = settings.InstallationToken,
-                },
+                // Deliberately not the bot's token as application_token: the spec says never to verify with this one.
+                ["auth"] = OAuthAuthBlock.Create(
+                    settings, app?.CurrentAccessToken() ?? bot.AccessToken, state.Now.AddSeconds(TokenLifetimeSeconds), "imbot,im", settings.InstallationToken),
             },
         };
         foreach (var (key, value) in data)

@@ -61,23 +61,17 @@ public sealed class PortalOAuth
             ["event"] = "ONAPPINSTALL",
             ["data"] = new JsonObject { ["VERSION"] = "1", ["ACTIVE"] = "Y", ["INSTALLED"] = "Y", ["LANGUAGE_ID"] = settings.Language },
             ["ts"] = settings.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
-            ["auth"] = new JsonObject
-            {
-                ["access_token"] = pair.AccessToken,
-                ["expires"] = pair.ExpiresAt.ToUnixTimeSeconds(),
-                ["expires_in"] = 3600,
-                ["scope"] = "imbot im",
-                ["domain"] = settings.Domain,
-                ["server_endpoint"] = settings.ServerEndpoint,
-                ["status"] = "L",
-                ["client_endpoint"] = settings.ClientEndpoint,
-                ["member_id"] = settings.MemberId,
-                ["user_id"] = settings.AdminUserId,
-                ["refresh_token"] = pair.RefreshToken,
-                ["application_token"] = Installation.ApplicationToken,
-            },
+            // The spec describes the install's scope as space-separated, events' as comma-separated: the emulator sends each so.
+            ["auth"] = WithRefreshToken(OAuthAuthBlock.Create(settings, pair.AccessToken, pair.ExpiresAt, "imbot im", Installation.ApplicationToken), pair.RefreshToken),
         };
         return PostAsync(installUrl, payload, cancellationToken);
+    }
+
+    // ONAPPINSTALL is the one event that carries the refresh token (spec §1.3).
+    private static JsonObject WithRefreshToken(JsonObject auth, string refreshToken)
+    {
+        auth["refresh_token"] = refreshToken;
+        return auth;
     }
 
     /// <summary>
