@@ -34,19 +34,26 @@ public static class PhpForm
     public static JsonObject Decode(string body)
     {
         var root = new JsonObject();
-        foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var pair in Pairs(body))
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            var rawKey = equals < 0 ? pair : pair[..equals];
-            var rawValue = equals < 0 ? "" : pair[(equals + 1)..];
-            var path = ParseKey(UrlDecode(rawKey));
+            var path = ParseKey(pair.Key);
             if (path.Count > 0)
             {
-                Insert(root, path, UrlDecode(rawValue));
+                Insert(root, path, pair.Value);
             }
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// The body's name=value pairs in order, still encoded until a pair's <see cref="PhpFormPair.Key"/> or
+    /// <see cref="PhpFormPair.Value"/> is read: a reader that wants a few fields decodes only those.
+    /// </summary>
+    public static PhpFormPairs Pairs(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return new PhpFormPairs(body);
     }
 
     /// <summary>PHP's urlencode: letters, digits and -_. stay; space becomes +; every other UTF-8 byte is %XX.</summary>
@@ -73,7 +80,16 @@ public static class PhpForm
         return builder.ToString();
     }
 
-    private static string UrlDecode(string value) => Uri.UnescapeDataString(value.Replace('+', ' '));
+    /// <summary>PHP's urldecode: + is a space, %XX a byte of UTF-8.</summary>
+    internal static string UrlDecode(ReadOnlySpan<char> value)
+    {
+        if (value.IndexOfAny('+', '%') < 0)
+        {
+            return value.ToString();
+        }
+
+        return Uri.UnescapeDataString(value.ToString().Replace('+', ' '));
+    }
 
     private static void Append(StringBuilder builder, string key, JsonNode? value, PhpBooleans booleans)
     {
@@ -116,23 +132,10 @@ public static class PhpForm
 
     private static List<string> ParseKey(string key)
     {
-        var open = key.IndexOf('[', StringComparison.Ordinal);
-        if (open <= 0)
+        var path = new List<string>();
+        foreach (var segment in new PhpFormKey(key))
         {
-            return key.Length == 0 ? [] : [key];
-        }
-
-        var path = new List<string> { key[..open] };
-        while (open >= 0 && open < key.Length)
-        {
-            var close = key.IndexOf(']', open);
-            if (close < 0)
-            {
-                break; // PHP ignores an unterminated bracket suffix
-            }
-
-            path.Add(key[(open + 1)..close]);
-            open = close + 1 < key.Length && key[close + 1] == '[' ? close + 1 : -1;
+            path.Add(segment.ToString());
         }
 
         return path;
