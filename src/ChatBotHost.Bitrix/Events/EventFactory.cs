@@ -42,6 +42,12 @@ public static class EventFactory
             : common;
     }
 
+    /// <summary>
+    /// The event a wire type becomes, with no fields read: its canonical <see cref="BotEvent.Type"/>, and whether it
+    /// is a <see cref="ChatEvent"/> (one that belongs to a dialog). Cheap: what a reader of routing fields needs.
+    /// </summary>
+    internal static BotEvent Shape(string wireType) => CreateSpecific(wireType, []);
+
     private static BotEvent CreateSpecific(string wireType, JsonObject data) => wireType.ToUpperInvariant() switch
     {
         MessageAdded.WireType => new MessageAdded { Message = ReadMessage(data) },

@@ -24,21 +24,24 @@ public static class WebhookEventDecoder
         return new WebhookDelivery(evt, ReadAuth(root));
     }
 
-    private static JsonObject Parse(string body, string? contentType)
+    private static JsonObject Parse(string body, string? contentType) =>
+        IsJson(body, contentType) ? ParseJson(body) : PhpForm.Decode(body);
+
+    /// <summary>Whether a body is JSON (§10.1) rather than a PHP form: by its Content-Type, or, without a usable one, by a leading '{'.</summary>
+    internal static bool IsJson(string body, string? contentType)
     {
-        var mediaType = contentType?.Split(';', 2)[0].Trim() ?? "";
+        var mediaType = (contentType.AsSpan().IndexOf(';') is var semicolon and >= 0 ? contentType.AsSpan(0, semicolon) : contentType.AsSpan()).Trim();
         if (mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            return PhpForm.Decode(body);
+            return false;
         }
 
-        var isJson = mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
             || body.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal);
-        return isJson ? ParseJson(body) : PhpForm.Decode(body);
     }
 
-    private static JsonObject ParseJson(string body)
+    internal static JsonObject ParseJson(string body)
     {
         JsonNode? node;
         try

@@ -19,19 +19,7 @@ internal static class PhpScalar
             case JsonTokenType.Number when reader.TryGetInt64(out var number):
                 return number;
             case JsonTokenType.String:
-                var text = reader.GetString()!.Trim();
-                if (text.Length == 0)
-                {
-                    return 0;
-                }
-
-                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    return parsed;
-                }
-
-                // The value itself stays out of the message: it could be anything a sender put there.
-                throw new JsonException("Expected a whole number or a string of digits.");
+                return ParseInt64(reader.GetString()!);
             case JsonTokenType.True:
                 return 1;
             case JsonTokenType.False:
@@ -40,6 +28,25 @@ internal static class PhpScalar
             default:
                 throw new JsonException("Expected a whole number.");
         }
+    }
+
+    /// <summary>Reads a whole number from the text of a form field: digits with an optional sign; "" is 0.</summary>
+    /// <exception cref="JsonException">The text is not a whole number.</exception>
+    public static long ParseInt64(string text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length == 0)
+        {
+            return 0;
+        }
+
+        if (long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        // The value itself stays out of the message: it could be anything a sender put there.
+        throw new JsonException("Expected a whole number or a string of digits.");
     }
 
     /// <summary>Reads a string, or the text of a number; true reads as "1" (PHP's string of true), false and null as null.</summary>

@@ -10,6 +10,8 @@ public class DialogIdTests
     private static BotEvent Decode(string type, JsonObject data)
     {
         var body = PhpForm.Encode(new JsonObject { ["event"] = type, ["data"] = data });
+        // Every case holds for the routing read the intake queues events by, too.
+        WebhookRoutingTests.AssertAgrees(body, FixtureFiles.FormContentType);
         return WebhookEventDecoder.Decode(body, FixtureFiles.FormContentType).Event;
     }
 

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChatBotHost.Bitrix.Json;
+using ChatBotHost.Bitrix.Wire;
+
+namespace ChatBotHost.Bitrix.Events;
+
+/// <summary>The fields <see cref="WebhookRouting"/> reads, and the path each has in the event tree.</summary>
+internal enum RoutingField
+{
+    Event,
+    DialogId,
+    BotId,
+    ChatId,
+    ChatDialogId,
+    ChatType,
+    UserId,
+    AuthDomain,
+    AuthClientEndpoint,
+    AuthServerEndpoint,
+    AuthMemberId,
+    AuthApplicationToken,
+    BotAccessToken,
+    BotAccessExpires,
+    BotAccessExpiresIn,
+}
+
+/// <summary>The values of the routing fields in one body, each as the text the event tree holds there.</summary>
+internal sealed class RoutingFields
+{
+    private static readonly string[][] Paths =
+    [
+        ["event"],
+        ["data", "dialogId"],
+        ["data", "bot", "id"],
+        ["data", "chat", "id"],
+        ["data", "chat", "dialogId"],
+        ["data", "chat", "type"],
+        ["data", "user", "id"],
+        ["auth", "domain"],
+        ["auth", "client_endpoint"],
+        ["auth", "server_endpoint"],
+        ["auth", "member_id"],
+        ["auth", "application_token"],
+        ["data", "bot", "auth", "access_token"],
+        ["data", "bot", "auth", "expires"],
+        ["data", "bot", "auth", "expires_in"],
+    ];
+
+    private const int MaxDepth = 4;
+
+    private readonly string?[] _values = new string?[Paths.Length];
+
+    public bool HasData { get; private set; }
+
+    public bool HasAuth { get; private set; }
+
+    public string? this[RoutingField field] => _values[(int)field];
+
+    /// <summary>The field as an int, read as the typed decoder reads it; 0 when absent.</summary>
+    public int Int32(RoutingField field)
+    {
+        try
+        {
+            return _values[(int)field] is { } text ? TolerantInt32Converter.ToInt32(PhpScalar.ParseInt64(text)) : 0;
+        }
+        catch (JsonException ex)
+        {
+            throw EventDecodingException.Unreadable(string.Join('.', Paths[(int)field]), ex);
+        }
+    }
+
+    /// <summary>One pass over the pairs; only the values of routing fields are decoded. A repeated key keeps its last value.</summary>
+    public static RoutingFields FromForm(string body)
+    {
+        var fields = new RoutingFields();
+        Span<Range> segments = stackalloc Range[MaxDepth];
+        foreach (var pair in PhpForm.Pairs(body))
+        {
+            var key = pair.Key;
+            var depth = 0;
+            var enumerator = new PhpFormKey(key);
+            while (depth <= MaxDepth && enumerator.MoveNext())
+            {
+                if (depth < MaxDepth)
+                {
+                    segments[depth] = enumerator.CurrentRange;
+                }
+
+                depth++;
+            }
+
+            if (depth == 0)
+            {
+                continue;
+            }
+
+            var root = key.AsSpan()[segments[0]];
+            fields.HasData |= depth > 1 && root.SequenceEqual("data");
+            fields.HasAuth |= depth > 1 && root.SequenceEqual("auth");
+            if (depth <= MaxDepth && IndexOf(key, segments[..depth]) is var index and >= 0)
+            {
+                fields._values[index] = pair.Value;
+            }
+        }
+
+        return fields;
+    }
+
+    /// <summary>The same fields of a JSON body, through the typed reader, so numbers read as their text.</summary>
+    public static RoutingFields FromJson(JsonObject root)
+    {
+        var fields = new RoutingFields
+        {
+            HasData = root["data"] is JsonObject or JsonArray,
+            HasAuth = root["auth"] is JsonObject,
+        };
+        for (var index = 0; index < Paths.Length; index++)
+        {
+            var path = Paths[index];
+            var parent = root;
+            for (var i = 0; i < path.Length - 1 && parent is not null; i++)
+            {
+                parent = parent[path[i]] as JsonObject;
+            }
+
+            if (parent is not null)
+            {
+                fields._values[index] = EventFields.Read<string>(parent, path[^1], string.Join('.', path[..^1]));
+            }
+        }
+
+        return fields;
+    }
+
+    private static int IndexOf(string key, ReadOnlySpan<Range> segments)
+    {
+        for (var index = 0; index < Paths.Length; index++)
+        {
+            var path = Paths[index];
+            if (path.Length != segments.Length)
+            {
+                continue;
+            }
+
+            var i = 0;
+            while (i < path.Length && key.AsSpan()[segments[i]].SequenceEqual(path[i]))
+            {
+                i++;
+            }
+
+            if (i == path.Length)
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+}
