@@ -12,7 +12,7 @@ internal sealed partial class InboxDeadLetters(TimeProvider time, ILogger<InboxD
     public async Task AddAsync(InboxItem item, string reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        LogGivenUp(logger, item.BotCode, item.DialogId, item.DeduplicationKey, item.Attempts, reason);
+        LogGivenUp(logger, item.BotCode, item.DialogId, item.LogName, item.Attempts, reason);
         if (store is null)
         {
             // Only until the dead-letter store is registered for every backend; the event is logged above.

@@ -60,6 +60,12 @@ internal sealed partial class InboxTurnRunner(
             return;
         }
 
+        // A webhook delivery is stored undecoded; from here on its retries and dead letter name it by its key.
+        if (item.DeduplicationKey is null)
+        {
+            claim = claim with { Item = item with { DeduplicationKey = evt.DeduplicationKey } };
+        }
+
         if (await RunTurnAsync(claim, bot, evt, abort) is not { } result)
         {
             return;
@@ -84,7 +90,7 @@ internal sealed partial class InboxTurnRunner(
         }
         catch (OperationCanceledException) when (turn.IsCancellationRequested)
         {
-            LogAbandoned(logger, claim.Item.BotCode, claim.Item.DeduplicationKey, claim.Item.DialogId);
+            LogAbandoned(logger, claim.Item.BotCode, claim.Item.LogName, claim.Item.DialogId);
             return null;
         }
     }
@@ -101,7 +107,7 @@ internal sealed partial class InboxTurnRunner(
 
         // The event stays first in its dialog: the dialog's later events wait for it, so their order holds.
         var delay = RetryDelay(item.Attempts);
-        LogWillRetry(logger, item.BotCode, item.DeduplicationKey, item.DialogId, item.Attempts, delay);
+        LogWillRetry(logger, item.BotCode, item.LogName, item.DialogId, item.Attempts, delay);
         await store.DeferAsync(claim, item, time.GetUtcNow() + delay, CancellationToken.None);
     }
 

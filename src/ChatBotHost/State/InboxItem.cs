@@ -18,8 +18,15 @@ public sealed record InboxItem
     /// <summary>The dialog the event belongs to, or <see cref="NoDialog"/>; events of one dialog run one at a time, in order.</summary>
     public required string DialogId { get; init; }
 
-    /// <summary>The event's deduplication key (fetch: its eventId), for logs and dead letters.</summary>
-    public required string DeduplicationKey { get; init; }
+    /// <summary>
+    /// The event's deduplication key (fetch: its eventId), for logs and dead letters. A webhook delivery is stored
+    /// undecoded, so its key is known, and recorded here, once a worker has decoded it; until then it is null.
+    /// </summary>
+    public string? DeduplicationKey { get; init; }
+
+    /// <summary>How logs name the event: its deduplication key, or that it is not decoded yet.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string LogName => DeduplicationKey ?? $"({Source} event not decoded yet)";
 
     /// <summary>How the event arrived: one of <see cref="Sources"/>; says how <see cref="Payload"/> is decoded.</summary>
     public required string Source { get; init; }

@@ -100,6 +100,21 @@ internal sealed class InboxHarness : IAsyncDisposable
             CancellationToken.None);
     }
 
+    /// <summary>Stores a webhook delivery as the webhook intake does: the form body undecoded, with no key yet.</summary>
+    public Task DeliverAsync(string formBody, string dialogId = "chat1") =>
+        Services.GetRequiredService<InboxWriter>().EnqueueAsync(
+            new InboxItem
+            {
+                Portal = Bot.Portal.Key,
+                BotCode = Bot.Code,
+                DialogId = dialogId,
+                Source = InboxItem.Sources.Webhook,
+                Payload = formBody,
+                ContentType = "application/x-www-form-urlencoded",
+                ReceivedAt = Clock.GetUtcNow(),
+            },
+            CancellationToken.None);
+
     /// <summary>Moves the fake clock in small steps until the condition holds (the deadline only turns a hang into a failure).</summary>
     public async Task AdvanceUntilAsync(Func<bool> condition, string what)
     {

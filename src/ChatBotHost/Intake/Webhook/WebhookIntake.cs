@@ -13,10 +13,15 @@ namespace ChatBotHost.Intake.Webhook;
 
 /// <summary>
 /// Takes one webhook delivery: authenticates it (the secret in the URL, then the application_token the bot's
-/// subscriptions carry), decodes it, and stores it in the dialog's inbox before answering 200. Bitrix24 never retries
-/// a delivery, so nothing is acknowledged that is not stored: a store that fails gets 503 (and the event is lost).
-/// Bad requests get a 4xx with the reason and never reach a handler.
+/// subscriptions carry), reads what routing needs (type, bot, dialog, auth) and stores the body in the dialog's inbox
+/// before answering 200. Bitrix24 never retries a delivery, so nothing is acknowledged that is not stored: a store that
+/// fails gets 503 (and the event is lost). Bad requests get a 4xx with the reason and never reach a handler.
 /// </summary>
+/// <remarks>
+/// The event itself is decoded by the worker that handles it. Decoding it here too would double the intake's cost
+/// (it was most of it), and an event whose routing fields are sound but whose other fields are not is better kept:
+/// the worker puts it in the dead letters with the reason, where it can be replayed once the decoder is fixed.
+/// </remarks>
 internal sealed partial class WebhookIntake(
     BotDirectory bots,
     InboxWriter inbox,
@@ -61,10 +66,10 @@ internal sealed partial class WebhookIntake(
             return Results.Problem($"The body exceeds {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        WebhookDelivery delivery;
+        WebhookRouting routing;
         try
         {
-            delivery = WebhookEventDecoder.Decode(body, http.Request.ContentType);
+            routing = WebhookRouting.Read(body, http.Request.ContentType);
         }
         catch (EventDecodingException ex)
         {
@@ -72,37 +77,36 @@ internal sealed partial class WebhookIntake(
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (delivery.Event.Bot.Id != registration.BotId)
+        if (routing.BotId != registration.BotId)
         {
-            LogRejected(logger, bot.Code, $"event is addressed to bot id {delivery.Event.Bot.Id}");
-            return Results.Problem($"The event is for bot {delivery.Event.Bot.Id}, not for '{bot.Code}'.", statusCode: StatusCodes.Status400BadRequest);
+            LogRejected(logger, bot.Code, $"event is addressed to bot id {routing.BotId}");
+            return Results.Problem($"The event is for bot {routing.BotId}, not for '{bot.Code}'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (bot.Portal.OAuth is { } application)
         {
-            if (!await applicationAuth.AcceptAsync(application, delivery.Auth, body, http.Request.ContentType))
+            if (!await applicationAuth.AcceptAsync(application, routing))
             {
                 LogRejected(logger, bot.Code, "application_token or member_id does not match the installation");
                 return Results.Problem("application_token does not match this portal's installation.", statusCode: StatusCodes.Status403Forbidden);
             }
         }
-        else if (!await IsApplicationTokenAcceptedAsync(bot, delivery.Auth?.ApplicationToken))
+        else if (!await IsApplicationTokenAcceptedAsync(bot, routing.Auth?.ApplicationToken))
         {
             LogRejected(logger, bot.Code, "application_token does not match");
             return Results.Problem("application_token does not match this bot's subscriptions.", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        return await StoreAsync(bot, delivery.Event, body, http.Request.ContentType);
+        return await StoreAsync(bot, routing, body, http.Request.ContentType);
     }
 
-    private async Task<IResult> StoreAsync(HostedBot bot, BotEvent evt, string body, string? contentType)
+    private async Task<IResult> StoreAsync(HostedBot bot, WebhookRouting routing, string body, string? contentType)
     {
         var item = new InboxItem
         {
             Portal = bot.Portal.Key,
             BotCode = bot.Code,
-            DialogId = evt.DialogId ?? InboxItem.NoDialog,
-            DeduplicationKey = evt.DeduplicationKey,
+            DialogId = routing.DialogId ?? InboxItem.NoDialog,
             Source = InboxItem.Sources.Webhook,
             Payload = body,
             ContentType = contentType,
@@ -113,12 +117,12 @@ internal sealed partial class WebhookIntake(
             // Not tied to the request: a delivery whose sender hung up is still worth keeping. The writer gives up on a
             // store that does not answer in time (EnqueueLane.StoreTimeout), so no timer per request is needed here.
             await inbox.EnqueueAsync(item, CancellationToken.None);
-            metrics.EventReceived(bot.Portal.Key, bot.Code, evt.Type, "webhook");
+            metrics.EventReceived(bot.Portal.Key, bot.Code, routing.EventType, "webhook");
             return Results.Ok();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            LogNotStored(logger, ex, evt.Type, bot.Code);
+            LogNotStored(logger, ex, routing.EventType, bot.Code);
             return Results.Problem($"The event could not be stored, so it is not accepted: {ReasonOf(ex)}", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
