@@ -65,6 +65,20 @@ public sealed class PrometheusExporterTests : IDisposable
     }
 
     [Fact]
+    public void Collect_SameLabelsPassedInAnotherOrder_CountInOneSeries()
+    {
+        var counter = _meters.Create(HostMetrics.MeterName).CreateCounter<long>("orders");
+        counter.Add(1, new("a", "1"), new("b", 2));
+        counter.Add(1, new("b", 2), new("a", "1"));
+        counter.Add(1, new("a", "1"), new("b", 3));
+
+        var text = _exporter.Collect();
+
+        Assert.Contains("chatbothost_orders_total{a=\"1\",b=\"2\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("chatbothost_orders_total{a=\"1\",b=\"3\"} 1\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Collect_MeterOfAnotherFactory_IsNotShown()
     {
         using var other = new ServiceCollection().AddMetrics().BuildServiceProvider();

@@ -15,6 +15,10 @@ internal sealed class PrometheusExporter : IDisposable
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<Instrument, MetricKind> _instruments = new();
     private readonly ConcurrentDictionary<(Instrument Instrument, string Key), MetricSeries> _series = new();
+
+    // The same series found by the tags as the caller passed them (unsorted): every event records measurements, and
+    // this lookup costs one string, where finding the canonical key costs a sorted copy of the labels and several.
+    private readonly ConcurrentDictionary<(Instrument Instrument, string Tags), MetricSeries> _seriesByTags = new();
     private readonly Lock _collecting = new();
 
     public PrometheusExporter(IMeterFactory meters)
@@ -58,9 +62,7 @@ internal sealed class PrometheusExporter : IDisposable
             return;
         }
 
-        var labels = Labels(tags);
-        var key = string.Join('\u001f', labels.Select(l => l.Key + "\u001e" + l.Value));
-        var series = _series.GetOrAdd((instrument, key), _ => new MetricSeries(labels, Bounds.Count));
+        var series = SeriesOf(instrument, tags);
         switch (kind)
         {
             case MetricKind.Counter:
@@ -75,12 +77,41 @@ internal sealed class PrometheusExporter : IDisposable
         }
     }
 
+    private MetricSeries SeriesOf(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var passed = TagsKey(tags);
+        if (_seriesByTags.TryGetValue((instrument, passed), out var known))
+        {
+            return known;
+        }
+
+        var labels = Labels(tags);
+        var key = string.Join('\u001f', labels.Select(l => l.Key + "\u001e" + l.Value));
+        var series = _series.GetOrAdd((instrument, key), _ => new MetricSeries(labels, Bounds.Count));
+        _seriesByTags.TryAdd((instrument, passed), series);
+        return series;
+    }
+
+    private static string TagsKey(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var builder = new System.Text.StringBuilder(64);
+        foreach (var (key, value) in tags)
+        {
+            builder.Append(key).Append('\u001e').Append(Text(value)).Append('\u001f');
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Text(object? value) =>
+        value as string ?? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
     private static KeyValuePair<string, string>[] Labels(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         var labels = new KeyValuePair<string, string>[tags.Length];
         for (var i = 0; i < tags.Length; i++)
         {
-            labels[i] = new(tags[i].Key, Convert.ToString(tags[i].Value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            labels[i] = new(tags[i].Key, Text(tags[i].Value));
         }
 
         Array.Sort(labels, (a, b) => string.CompareOrdinal(a.Key, b.Key));
