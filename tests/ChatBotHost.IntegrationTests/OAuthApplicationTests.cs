@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using ChatBotHost.Bitrix.Requests.Revision;
 using ChatBotHost.Bots.Echo;
 using ChatBotHost.Emulator;
@@ -142,15 +140,7 @@ public sealed class OAuthApplicationTests(RedisFixture redis)
         },
     };
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, Uri url, string body) =>
-        await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
+    private static Task<HttpResponseMessage> PostFormAsync(HttpClient http, Uri url, string body) => WebhookForms.PostAsync(http, url, body);
 
-    private static string Body(int botId, string memberId, string applicationToken) =>
-        "event=ONIMBOTV2MESSAGEADD"
-        + $"&data%5Bbot%5D%5Bid%5D={botId.ToString(CultureInfo.InvariantCulture)}&data%5Bbot%5D%5Bcode%5D=echo"
-        + "&data%5Bmessage%5D%5Bid%5D=999&data%5Bmessage%5D%5BchatId%5D=7&data%5Bmessage%5D%5BauthorId%5D=1"
-        + "&data%5Bmessage%5D%5Btext%5D=forged+text&data%5Bmessage%5D%5BisSystem%5D=0"
-        + "&data%5Bchat%5D%5Bid%5D=7&data%5Bchat%5D%5BdialogId%5D=1&data%5Buser%5D%5Bid%5D=1&data%5Blanguage%5D=en"
-        + "&ts=1736929860&auth%5Bmember_id%5D=" + Uri.EscapeDataString(memberId)
-        + "&auth%5Bapplication_token%5D=" + Uri.EscapeDataString(applicationToken);
+    private static string Body(int botId, string memberId, string applicationToken) => WebhookForms.MessageAdded(botId, applicationToken, memberId);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using ChatBotHost.Bots.Echo;
 using ChatBotHost.Emulator;
 using ChatBotHost.IntegrationTests.Harness;
@@ -27,8 +26,8 @@ public sealed class WebhookUndecodableEventTests
         await emulator.Portal.WaitForBotMessageAsync(m => m.Text == "You said: first", Waits.Reply, CancellationToken.None);
         using var http = new HttpClient();
 
-        var unreadable = Body(bot.Id, user.Id, bot.ApplicationToken!, messageId: "not-a-number");
-        using var response = await http.PostAsync(bot.WebhookUrl, new StringContent(unreadable, Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var unreadable = WebhookForms.MessageAdded(bot.Id, bot.ApplicationToken!, userId: user.Id, messageId: "not-a-number", text: "lost text");
+        using var response = await WebhookForms.PostAsync(http, bot.WebhookUrl!, unreadable);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         // The dialog's next message is answered: the bad event did not block it.
@@ -40,16 +39,5 @@ public sealed class WebhookUndecodableEventTests
         Assert.Equal(user.Id.ToString(CultureInfo.InvariantCulture), letter.DialogId);
         Assert.Contains("data.message.id", letter.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.ApplicationToken!, letter.Payload, StringComparison.Ordinal);
-    }
-
-    private static string Body(int botId, int userId, string applicationToken, string messageId)
-    {
-        var user = userId.ToString(CultureInfo.InvariantCulture);
-        return "event=ONIMBOTV2MESSAGEADD"
-            + $"&data%5Bbot%5D%5Bid%5D={botId.ToString(CultureInfo.InvariantCulture)}&data%5Bbot%5D%5Bcode%5D=echo"
-            + $"&data%5Bmessage%5D%5Bid%5D={messageId}&data%5Bmessage%5D%5BchatId%5D=7&data%5Bmessage%5D%5BauthorId%5D={user}"
-            + "&data%5Bmessage%5D%5Btext%5D=lost+text&data%5Bmessage%5D%5BisSystem%5D=0"
-            + $"&data%5Bchat%5D%5Bid%5D=7&data%5Bchat%5D%5BdialogId%5D={user}&data%5Bchat%5D%5Btype%5D=private&data%5Buser%5D%5Bid%5D={user}"
-            + "&ts=1736929860&auth%5Bdomain%5D=portal.example&auth%5Bapplication_token%5D=" + Uri.EscapeDataString(applicationToken);
     }
 }

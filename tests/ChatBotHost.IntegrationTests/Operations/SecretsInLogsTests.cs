@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using ChatBotHost.Bots.Counter;
 using ChatBotHost.Bots.Echo;
 using ChatBotHost.Bitrix.Requests.Revision;
@@ -111,13 +109,7 @@ public sealed class SecretsInLogsTests
 
     private static async Task PostAsync(HttpClient http, Uri url, int botId, string applicationToken)
     {
-        var body = "event=ONIMBOTV2MESSAGEADD"
-            + $"&data%5Bbot%5D%5Bid%5D={botId.ToString(CultureInfo.InvariantCulture)}&data%5Bbot%5D%5Bcode%5D=echo"
-            + "&data%5Bmessage%5D%5Bid%5D=999&data%5Bmessage%5D%5BchatId%5D=7&data%5Bmessage%5D%5BauthorId%5D=1"
-            + "&data%5Bmessage%5D%5Btext%5D=forged&data%5Bmessage%5D%5BisSystem%5D=0"
-            + "&data%5Bchat%5D%5Bid%5D=7&data%5Bchat%5D%5BdialogId%5D=1&data%5Buser%5D%5Bid%5D=1&data%5Blanguage%5D=en"
-            + "&ts=1736929860&auth%5Bdomain%5D=portal.example&auth%5Bapplication_token%5D=" + Uri.EscapeDataString(applicationToken);
-        using var response = await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
+        using var response = await WebhookForms.PostAsync(http, url, WebhookForms.MessageAdded(botId, applicationToken, text: "forged"));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }
