@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using ChatBotHost.Bitrix.Entities;
 
@@ -10,6 +11,8 @@ namespace ChatBotHost.Bitrix.Events;
 public static class EventFactory
 {
     private const string Data = "data";
+
+    private static readonly ConcurrentDictionary<string, BotEvent> KnownShapes = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Builds the event for a wire type (matched case-insensitively) from its data object;
@@ -46,7 +49,24 @@ public static class EventFactory
     /// The event a wire type becomes, with no fields read: its canonical <see cref="BotEvent.Type"/>, and whether it
     /// is a <see cref="ChatEvent"/> (one that belongs to a dialog). Cheap: what a reader of routing fields needs.
     /// </summary>
-    internal static BotEvent Shape(string wireType) => CreateSpecific(wireType, []);
+    internal static BotEvent Shape(string wireType)
+    {
+        // Events are immutable, so one shape per known type serves every caller; unknown types are not kept, or a
+        // sender could grow the cache without bound.
+        var type = wireType.ToUpperInvariant();
+        if (KnownShapes.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var shape = CreateSpecific(wireType, []);
+        if (shape is not UnknownEvent)
+        {
+            KnownShapes.TryAdd(type, shape);
+        }
+
+        return shape;
+    }
 
     private static BotEvent CreateSpecific(string wireType, JsonObject data) => wireType.ToUpperInvariant() switch
     {

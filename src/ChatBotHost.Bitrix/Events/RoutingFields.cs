@@ -75,9 +75,10 @@ internal sealed class RoutingFields
     {
         var fields = new RoutingFields();
         Span<Range> segments = stackalloc Range[MaxDepth];
+        Span<char> keyBuffer = stackalloc char[128];
         foreach (var pair in PhpForm.Pairs(body))
         {
-            var key = pair.Key;
+            var key = pair.DecodeKey(keyBuffer);
             var depth = 0;
             var enumerator = new PhpFormKey(key);
             while (depth <= MaxDepth && enumerator.MoveNext())
@@ -95,7 +96,7 @@ internal sealed class RoutingFields
                 continue;
             }
 
-            var root = key.AsSpan()[segments[0]];
+            var root = key[segments[0]];
             fields.HasData |= depth > 1 && root.SequenceEqual("data");
             fields.HasAuth |= depth > 1 && root.SequenceEqual("auth");
             if (depth <= MaxDepth && IndexOf(key, segments[..depth]) is var index and >= 0)
@@ -133,7 +134,7 @@ internal sealed class RoutingFields
         return fields;
     }
 
-    private static int IndexOf(string key, ReadOnlySpan<Range> segments)
+    private static int IndexOf(ReadOnlySpan<char> key, ReadOnlySpan<Range> segments)
     {
         for (var index = 0; index < Paths.Length; index++)
         {
@@ -144,7 +145,7 @@ internal sealed class RoutingFields
             }
 
             var i = 0;
-            while (i < path.Length && key.AsSpan()[segments[i]].SequenceEqual(path[i]))
+            while (i < path.Length && key[segments[i]].SequenceEqual(path[i]))
             {
                 i++;
             }

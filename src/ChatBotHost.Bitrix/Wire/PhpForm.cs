@@ -91,6 +91,27 @@ public static class PhpForm
         return Uri.UnescapeDataString(value.ToString().Replace('+', ' '));
     }
 
+    /// <summary>PHP's urldecode into <paramref name="destination"/>; false when it does not fit (the result is never longer than the input).</summary>
+    internal static bool TryUrlDecode(ReadOnlySpan<char> value, Span<char> destination, out int written)
+    {
+        written = 0;
+        if (value.Length > destination.Length)
+        {
+            return false;
+        }
+
+        if (value.IndexOfAny('+', '%') < 0)
+        {
+            value.CopyTo(destination);
+            written = value.Length;
+            return true;
+        }
+
+        Span<char> spaced = value.Length <= 256 ? stackalloc char[value.Length] : new char[value.Length];
+        value.Replace(spaced, '+', ' ');
+        return Uri.TryUnescapeDataString(spaced, destination, out written);
+    }
+
     private static void Append(StringBuilder builder, string key, JsonNode? value, PhpBooleans booleans)
     {
         switch (value)

@@ -62,6 +62,13 @@ public readonly struct PhpFormPair
     /// <summary>The decoded name, e.g. <c>data[bot][id]</c>; read its segments with <see cref="PhpFormKey"/>.</summary>
     public string Key => PhpForm.UrlDecode(_body.AsSpan(_keyStart, _keyLength));
 
+    /// <summary>The decoded name, in <paramref name="buffer"/> when it fits there, so reading it allocates nothing.</summary>
+    public ReadOnlySpan<char> DecodeKey(Span<char> buffer)
+    {
+        var raw = _body.AsSpan(_keyStart, _keyLength);
+        return PhpForm.TryUrlDecode(raw, buffer, out var written) ? buffer[..written] : PhpForm.UrlDecode(raw);
+    }
+
     /// <summary>The decoded value; "" when the pair has no '='.</summary>
     public string Value => PhpForm.UrlDecode(_body.AsSpan(_valueStart, _valueLength));
 }

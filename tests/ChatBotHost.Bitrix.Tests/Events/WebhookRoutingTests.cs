@@ -51,6 +51,15 @@ public class WebhookRoutingTests
     }
 
     [Fact]
+    public void Read_OfKeysWrittenWithoutPercentEncoding_OrLongerThanAnyRoutingKey_AgreesWithTheFullDecode()
+    {
+        var body = "event=ONIMBOTV2JOINCHAT&data[bot][id]=9&data[dialogId]=chat+1&data%5B" + new string('x', 300) + "%5D=long";
+
+        AssertAgrees(body, FixtureFiles.FormContentType);
+        Assert.Equal("chat 1", WebhookRouting.Read(body, FixtureFiles.FormContentType).DialogId);
+    }
+
+    [Fact]
     public void Read_OfARepeatedKey_KeepsTheLastValue_AsParseStrDoes()
     {
         var body = "event=ONIMBOTV2JOINCHAT&data%5Bbot%5D%5Bid%5D=9&data%5BdialogId%5D=chat1&data%5BdialogId%5D=chat2";
@@ -63,6 +72,7 @@ public class WebhookRoutingTests
     [InlineData("onimbotv2messageadd", "ONIMBOTV2MESSAGEADD", "7")]
     [InlineData("ONIMBOTV2DELETE", "ONIMBOTV2DELETE", null)]
     [InlineData("ONIMBOTV2SOMETHINGNEW", "ONIMBOTV2SOMETHINGNEW", null)]
+    [InlineData("onImBotV2SomethingNew", "onImBotV2SomethingNew", null)]
     public void Read_GivesTheCanonicalType_AndADialogOnlyToChatEvents(string wireType, string type, string? dialogId)
     {
         var body = Form(wireType, new JsonObject
