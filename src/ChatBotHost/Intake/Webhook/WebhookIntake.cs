@@ -164,8 +164,26 @@ internal sealed partial class WebhookIntake(
 
         try
         {
-            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-            return (await reader.ReadToEndAsync(http.RequestAborted), false);
+            // Straight from the request's pipe into one string: a StreamReader would allocate its buffers per request.
+            var reader = http.Request.BodyReader;
+            while (true)
+            {
+                var read = await reader.ReadAsync(http.RequestAborted);
+                if (read.Buffer.Length > MaxBodyBytes)
+                {
+                    reader.AdvanceTo(read.Buffer.End);
+                    return ("", true);
+                }
+
+                if (read.IsCompleted)
+                {
+                    var body = Encoding.UTF8.GetString(read.Buffer);
+                    reader.AdvanceTo(read.Buffer.End);
+                    return (body.StartsWith('\uFEFF') ? body[1..] : body, false);
+                }
+
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
