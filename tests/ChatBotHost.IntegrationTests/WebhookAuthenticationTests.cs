@@ -39,6 +39,11 @@ public sealed class WebhookAuthenticationTests
         var huge = await PostFormAsync(http, webhookUrl, Body(bot.Id, bot.ApplicationToken) + "&pad=" + new string('x', 2 * 1024 * 1024));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
 
+        // The same without a Content-Length: the size is only known while reading.
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, webhookUrl) { Content = new StringContent(Body(bot.Id, bot.ApplicationToken) + "&pad=" + new string('x', 2 * 1024 * 1024)) };
+        chunked.Headers.TransferEncodingChunked = true;
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await http.SendAsync(chunked)).StatusCode);
+
         var unknownBot = await PostFormAsync(http, new Uri(host.BaseUrl, "bitrix/events/nobody/secret"), Body(bot.Id, bot.ApplicationToken));
         Assert.Equal(HttpStatusCode.NotFound, unknownBot.StatusCode);
 
