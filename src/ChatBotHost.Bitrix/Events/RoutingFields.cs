@@ -5,7 +5,7 @@ using ChatBotHost.Bitrix.Wire;
 
 namespace ChatBotHost.Bitrix.Events;
 
-/// <summary>The fields <see cref="WebhookRouting"/> reads, and the path each has in the event tree.</summary>
+/// <summary>The fields <see cref="WebhookRouting"/> reads; <see cref="RoutingFields"/> knows the path of each in the event tree.</summary>
 internal enum RoutingField
 {
     Event,
@@ -28,24 +28,7 @@ internal enum RoutingField
 /// <summary>The values of the routing fields in one body, each as the text the event tree holds there.</summary>
 internal sealed class RoutingFields
 {
-    private static readonly string[][] Paths =
-    [
-        ["event"],
-        ["data", "dialogId"],
-        ["data", "bot", "id"],
-        ["data", "chat", "id"],
-        ["data", "chat", "dialogId"],
-        ["data", "chat", "type"],
-        ["data", "user", "id"],
-        ["auth", "domain"],
-        ["auth", "client_endpoint"],
-        ["auth", "server_endpoint"],
-        ["auth", "member_id"],
-        ["auth", "application_token"],
-        ["data", "bot", "auth", "access_token"],
-        ["data", "bot", "auth", "expires"],
-        ["data", "bot", "auth", "expires_in"],
-    ];
+    private static readonly string[][] Paths = [.. Enum.GetValues<RoutingField>().Select(PathOf)];
 
     private const int MaxDepth = 4;
 
@@ -133,6 +116,26 @@ internal sealed class RoutingFields
 
         return fields;
     }
+
+    private static string[] PathOf(RoutingField field) => field switch
+    {
+        RoutingField.Event => ["event"],
+        RoutingField.DialogId => ["data", "dialogId"],
+        RoutingField.BotId => ["data", "bot", "id"],
+        RoutingField.ChatId => ["data", "chat", "id"],
+        RoutingField.ChatDialogId => ["data", "chat", "dialogId"],
+        RoutingField.ChatType => ["data", "chat", "type"],
+        RoutingField.UserId => ["data", "user", "id"],
+        RoutingField.AuthDomain => ["auth", "domain"],
+        RoutingField.AuthClientEndpoint => ["auth", "client_endpoint"],
+        RoutingField.AuthServerEndpoint => ["auth", "server_endpoint"],
+        RoutingField.AuthMemberId => ["auth", "member_id"],
+        RoutingField.AuthApplicationToken => ["auth", "application_token"],
+        RoutingField.BotAccessToken => ["data", "bot", "auth", "access_token"],
+        RoutingField.BotAccessExpires => ["data", "bot", "auth", "expires"],
+        RoutingField.BotAccessExpiresIn => ["data", "bot", "auth", "expires_in"],
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+    };
 
     private static int IndexOf(ReadOnlySpan<char> key, ReadOnlySpan<Range> segments)
     {

@@ -45,7 +45,8 @@ public sealed record WebhookRouting(string EventType, int BotId, string? DialogI
             fields[RoutingField.AuthApplicationToken])
         : null;
 
-    // expires (unix seconds) may be missing; expires_in then counts from now.
+    // expires (unix seconds) may be missing; expires_in then counts from now. The token only spares a refresh, so one
+    // whose expiry cannot be read is left out rather than failing the event.
     private static EventAccessToken? ReadBotAccess(RoutingFields fields)
     {
         if (fields[RoutingField.BotAccessToken] is not { Length: > 0 } token)
@@ -53,13 +54,19 @@ public sealed record WebhookRouting(string EventType, int BotId, string? DialogI
             return null;
         }
 
-        if (long.TryParse(fields[RoutingField.BotAccessExpires], NumberStyles.Integer, CultureInfo.InvariantCulture, out var unix))
+        if (Seconds(fields[RoutingField.BotAccessExpires]) is { } unix)
         {
             return new EventAccessToken(token, DateTimeOffset.FromUnixTimeSeconds(unix), null);
         }
 
-        return long.TryParse(fields[RoutingField.BotAccessExpiresIn], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+        return Seconds(fields[RoutingField.BotAccessExpiresIn]) is { } seconds
             ? new EventAccessToken(token, null, TimeSpan.FromSeconds(seconds))
             : null;
     }
+
+    // Up to the year 9999 as a unix time, which also keeps any span of that many seconds representable.
+    private static long? Seconds(string? text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and <= 253_402_300_799
+            ? seconds
+            : null;
 }

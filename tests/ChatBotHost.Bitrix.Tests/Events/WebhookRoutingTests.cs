@@ -102,6 +102,22 @@ public class WebhookRoutingTests
         Assert.DoesNotContain("FAKEACCESSTOKEN", access!.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("expires", "99999999999999")]
+    [InlineData("expires_in", "-5")]
+    [InlineData("expires_in", "soon")]
+    public void Read_OfAnAccessTokenWithAnUnreadableExpiry_LeavesTheTokenOut_AndStillRoutes(string field, string value)
+    {
+        var body = Form(MessageAdded.WireType, new JsonObject
+        {
+            ["bot"] = new JsonObject { ["id"] = 9, ["auth"] = new JsonObject { ["access_token"] = "FAKEACCESSTOKEN", [field] = value } },
+        });
+
+        var routing = WebhookRouting.Read(body, FixtureFiles.FormContentType);
+
+        Assert.Equal((9, (EventAccessToken?)null), (routing.BotId, routing.BotAccess));
+    }
+
     internal static void AssertAgrees(string body, string contentType)
     {
         var delivery = WebhookEventDecoder.Decode(body, contentType);
