@@ -15,14 +15,22 @@ public static class FetchEventDecoder
             throw new EventDecodingException("A fetched event must be a JSON object.");
         }
 
-        var envelope = JsonObject.Create(item)!;
-        var type = EventFields.Require<string>(envelope, "type", "");
-        var data = EventFields.Require<JsonObject>(envelope, "data", "");
-        return EventFactory.Create(
-            type,
-            data,
-            EventSource.Fetch,
-            EventFields.Read<long?>(envelope, "eventId", ""),
-            EventFields.Read<DateTimeOffset?>(envelope, "date", ""));
+        try
+        {
+            var envelope = JsonObject.Create(item)!;
+            var type = EventFields.Require<string>(envelope, "type", "");
+            var data = EventFields.Require<JsonObject>(envelope, "data", "");
+            return EventFactory.Create(
+                type,
+                data,
+                EventSource.Fetch,
+                EventFields.Read<long?>(envelope, "eventId", ""),
+                EventFields.Read<DateTimeOffset?>(envelope, "date", ""));
+        }
+        catch (ArgumentException ex)
+        {
+            // JsonObject builds its dictionary on first access and throws there on a name given twice.
+            throw new EventDecodingException("A fetched event names a property twice.", ex);
+        }
     }
 }

@@ -10,6 +10,8 @@ namespace ChatBotHost.Bitrix.Events;
 /// </summary>
 public static class WebhookEventDecoder
 {
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     /// <summary>Decodes a body by its Content-Type; without a usable one, a body starting with '{' is JSON, anything else a form.</summary>
     /// <exception cref="EventDecodingException">The body is not an event or a field cannot be read.</exception>
     public static WebhookDelivery Decode(string body, string? contentType)
@@ -46,7 +48,9 @@ public static class WebhookEventDecoder
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(body);
+            // A name given twice would otherwise surface as an ArgumentException on first access, past every caller's
+            // handling of bad input; Bitrix24 never writes one, so it is refused as malformed here.
+            node = JsonNode.Parse(body, documentOptions: StrictJson);
         }
         catch (JsonException exception)
         {

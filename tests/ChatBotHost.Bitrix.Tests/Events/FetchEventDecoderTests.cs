@@ -122,4 +122,12 @@ public class FetchEventDecoderTests
             Assert.Contains($"'{field}'", exception.Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Decode_EventNamingAPropertyTwice_ThrowsADecodingError()
+    {
+        using var document = JsonDocument.Parse("""{"eventId":5,"type":"ONIMBOTV2MESSAGEADD","type":"ONIMBOTV2DELETE","data":{"bot":{"id":1}}}""");
+
+        Assert.Throws<EventDecodingException>(() => FetchEventDecoder.Decode(document.RootElement));
+    }
 }

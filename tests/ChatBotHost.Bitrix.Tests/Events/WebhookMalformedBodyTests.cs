@@ -43,9 +43,12 @@ public class WebhookMalformedBodyTests
     [InlineData("{\"event\":\"ONIMBOTV2MESSAGEADD\",\"auth\":{\"application_token\":\"TESTAPPTOKEN\"")]
     [InlineData("[{\"event\":\"ONIMBOTV2MESSAGEADD\"}]")]
     [InlineData("\"TESTAPPTOKEN\"")]
+    [InlineData("{\"event\":\"ONIMBOTV2MESSAGEADD\",\"event\":\"X\",\"data\":{\"bot\":{\"id\":1}},\"auth\":{\"application_token\":\"TESTAPPTOKEN\"}}")]
+    [InlineData("{\"event\":\"ONIMBOTV2MESSAGEADD\",\"data\":{\"bot\":{\"id\":1,\"id\":2}},\"auth\":{\"application_token\":\"TESTAPPTOKEN\"}}")]
     public void Decode_UnparseableOrNonObjectJson_Throws(string body)
     {
         var exception = Assert.Throws<EventDecodingException>(() => WebhookEventDecoder.Decode(body, Json));
+        Assert.Throws<EventDecodingException>(() => WebhookRouting.Read(body, Json));
 
         Assert.Null(exception.Field);
         Assert.All(FixtureFiles.Secrets, secret => Assert.DoesNotContain(secret, exception.ToString(), StringComparison.Ordinal));
