@@ -7,6 +7,7 @@ using ChatBotHost.IntegrationTests.Harness;
 using ChatBotHost.State;
 using ChatBotHost.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace ChatBotHost.IntegrationTests;
 
@@ -121,6 +122,25 @@ public sealed class OAuthApplicationTests(RedisFixture redis)
         await chat.SayAsync("still served");
         await chat.ExpectAsync("You said: still served");
         Assert.Equal(repliesBefore + 1, chat.BotMessages.Count);
+    }
+
+    [Fact]
+    public async Task Uninstall_WhosePurgeFails_IsStillAnswered200_AndStopsServingThePortal()
+    {
+        var server = new OAuthServer();
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions { OAuthServer = server }, CancellationToken.None);
+        var purge = new Mock<IPortalStatePurge>();
+        purge.Setup(p => p.PurgeAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException("Redis did not answer"));
+        var settings = OAuthHosts.Settings(emulator, server, redis: null, "webhook");
+        settings.Services = services => services.AddSingleton(purge.Object);
+        await using var host = await InProcessHost.StartAsync(settings, typeof(EchoBot));
+        await emulator.Portal.OAuth.InstallAppAsync(new Uri(host.BaseUrl, "bitrix/install"));
+        await OAuthHosts.WaitForBotAsync(host, emulator, "echo");
+
+        Assert.Equal(200, await emulator.Portal.OAuth.UninstallAppAsync(clean: true));
+
+        purge.Verify(p => p.PurgeAsync(OAuthHosts.KeyOf(emulator), It.IsAny<CancellationToken>()), Times.Once);
+        await OAuthHosts.WaitForPortalGoneAsync(host, emulator);
     }
 
     // A real portal's member_id with the forger's endpoint and tokens: the OAuth server does not know the refresh token.

@@ -107,6 +107,7 @@ internal sealed partial class AppInstaller(
         {
             await PurgeAsync(key);
         }
+
         return Results.Ok();
     }
 
@@ -119,8 +120,17 @@ internal sealed partial class AppInstaller(
             return;
         }
 
-        var removed = await purge.PurgeAsync(portal, CancellationToken.None);
-        LogPurged(context.Logger, portal, removed);
+        try
+        {
+            var removed = await purge.PurgeAsync(portal, CancellationToken.None);
+            LogPurged(context.Logger, portal, removed);
+        }
+#pragma warning disable CA1031 // the uninstall itself is done: a purge that failed must not turn it into an error for Bitrix24
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogPurgeFailed(context.Logger, ex, portal);
+        }
     }
 
     private async Task<TokenGrant?> VerifyAsync(InstallForm form, CancellationToken cancellationToken)
@@ -190,6 +200,9 @@ internal sealed partial class AppInstaller(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal {Portal}: its state was purged ({Removed} keys and timers)")]
     private static partial void LogPurged(ILogger logger, string portal, long removed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Portal {Portal} is uninstalled, but purging its state from Redis failed; that state stays until it is removed by hand")]
+    private static partial void LogPurgeFailed(ILogger logger, Exception exception, string portal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal}: with in-memory state its conversations are not purged; they are gone when the host restarts")]
     private static partial void LogNotPurged(ILogger logger, string portal);
