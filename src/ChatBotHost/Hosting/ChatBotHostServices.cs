@@ -22,7 +22,6 @@ internal static class ChatBotHostServices
             .Bind(configuration.GetSection(ChatBotHostOptions.SectionName))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChatBotHostOptions>, ChatBotHostOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<HostOptions>().Configure<IOptions<ChatBotHostOptions>>(
             (host, chatBotHost) => host.ShutdownTimeout = chatBotHost.Value.ShutdownTimeout);
 
@@ -31,6 +30,8 @@ internal static class ChatBotHostServices
 
         var redis = configuration[$"{ChatBotHostOptions.SectionName}:Redis:Configuration"];
         services.AddStateStores(redis);
+        // After the state stores: with Redis they register the clock the replicas agree on.
+        services.TryAddSingleton(TimeProvider.System);
 
         // First of the hosted services, so it stops last: the outbox is flushed after intake and timers stopped.
         services.AddDelivery();

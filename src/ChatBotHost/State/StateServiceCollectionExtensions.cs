@@ -1,5 +1,6 @@
 using ChatBotHost.State.InMemory;
 using ChatBotHost.State.Redis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBotHost.State;
@@ -84,6 +85,10 @@ public static class StateServiceCollectionExtensions
             new RedisSentLedger(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<IPortalStatePurge>(provider =>
             new RedisPortalStatePurge(provider.GetRequiredService<RedisConnection>(), keys));
+        // Unless a clock is registered already (tests), the host's wall clock is the one all replicas agree on.
+        services.AddSingleton(_ => new RedisAlignedClock(TimeProvider.System));
+        services.TryAddSingleton<TimeProvider>(provider => provider.GetRequiredService<RedisAlignedClock>());
+        services.AddHostedService<RedisClockAlignment>();
         // Redis expires leases by its own real clock, so renewals must keep real time whatever clock the host uses.
         return AddLeaseLock(services, _ => TimeProvider.System);
     }
