@@ -28,6 +28,10 @@ internal sealed class Outbox : IOutbox, IAsyncDisposable
     /// <summary>Calls queued, in flight or waiting for a retry, over all portals.</summary>
     public int Pending => _portals.Values.Where(p => p.IsValueCreated).Sum(p => p.Value.Pending);
 
+    /// <summary>The same per portal, for every portal this replica has sent to.</summary>
+    public IEnumerable<KeyValuePair<string, int>> PendingByPortal =>
+        _portals.Where(p => p.Value.IsValueCreated).Select(p => KeyValuePair.Create(p.Key, p.Value.Value.Pending));
+
     public async Task<TResult> SendAsync<TResult>(HostedBot bot, BitrixRequest<TResult> call, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bot);

@@ -29,7 +29,7 @@ public sealed class OperationsEndpointsTests
         var portal = host.Bot("echo").Portal.Key;
         Assert.Contains($"chatbothost_events_received_total{{bot=\"echo\",mode=\"{eventMode}\",portal=\"{portal}\",type=\"ONIMBOTV2MESSAGEADD\"}} 1\n", text, StringComparison.Ordinal);
         Assert.Contains(turn, text, StringComparison.Ordinal);
-        Assert.Contains("chatbothost_outbox_depth ", text, StringComparison.Ordinal);
+        Assert.Contains($"chatbothost_outbox_depth{{portal=\"{portal}\"}} ", text, StringComparison.Ordinal);
         Assert.Contains($"chatbothost_inbox_depth{{portal=\"{portal}\"}} ", text, StringComparison.Ordinal);
         if (eventMode == "fetch")
         {

@@ -23,7 +23,11 @@ internal sealed partial class QueueDepths
         _inbox = inbox;
         _bots = bots;
         _logger = logger;
-        metrics.Meter.CreateObservableGauge("outbox.depth", () => (long)outbox.Pending, "{call}", "Calls in this replica's outbox: queued, in flight or waiting for a retry.");
+        metrics.Meter.CreateObservableGauge(
+            "outbox.depth",
+            () => outbox.PendingByPortal.Select(p => new Measurement<long>(p.Value, new KeyValuePair<string, object?>("portal", p.Key))),
+            "{call}",
+            "Calls in this replica's outbox for the portal: queued, in flight or waiting for a retry.");
         metrics.Meter.CreateObservableGauge("inbox.depth", ObserveInbox, "{event}", "Events stored in the portal's inbox and not yet handled (all replicas).");
     }
 
