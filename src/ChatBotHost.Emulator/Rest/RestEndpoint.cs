@@ -27,21 +27,13 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
         }
 
         // The bucket counts arrivals, before the body is even read: a refused request costs the portal nothing.
-        if (!portal.Limits.TryAdmit())
+        if (!await AdmitAsync(http, method))
         {
-            var status = portal.Limits.RateLimit?.RefusalStatus ?? 503;
-            await RefuseAsync(http, method, status, JsonAnswer.Error("QUERY_LIMIT_EXCEEDED", "Too many requests"));
             return;
         }
 
-        JsonObject parameters;
-        try
+        if (await ReadParametersAsync(http, method) is not { } parameters)
         {
-            parameters = await RestRequestReader.ReadAsync(http.Request, http.RequestAborted);
-        }
-        catch (RestException error)
-        {
-            await RefuseAsync(http, method, error.Status, JsonAnswer.Error(error.Code, error.Message));
             return;
         }
 
@@ -52,14 +44,8 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
     public async Task HandleOAuthAsync(HttpContext http)
     {
         var method = MethodNames.Normalize(http.GetRouteValue("method") as string ?? "");
-        JsonObject parameters;
-        try
+        if (await ReadParametersAsync(http, method) is not { } parameters)
         {
-            parameters = await RestRequestReader.ReadAsync(http.Request, http.RequestAborted);
-        }
-        catch (RestException error)
-        {
-            await RefuseAsync(http, method, error.Status, JsonAnswer.Error(error.Code, error.Message));
             return;
         }
 
@@ -74,10 +60,8 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
                 return;
         }
 
-        if (!portal.Limits.TryAdmit())
+        if (!await AdmitAsync(http, method))
         {
-            var status = portal.Limits.RateLimit?.RefusalStatus ?? 503;
-            await RefuseAsync(http, method, status, JsonAnswer.Error("QUERY_LIMIT_EXCEEDED", "Too many requests"));
             return;
         }
 
@@ -109,6 +93,33 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
         if (fault is null || await _faults.BeforeAnswerAsync(http, method, fault))
         {
             await JsonAnswer.WriteAsync(http, outcome.Status, outcome.Body());
+        }
+    }
+
+    // The leaky bucket (when the test configured one); a refusal is answered here.
+    private async Task<bool> AdmitAsync(HttpContext http, string method)
+    {
+        if (portal.Limits.TryAdmit())
+        {
+            return true;
+        }
+
+        var status = portal.Limits.RateLimit?.RefusalStatus ?? 503;
+        await RefuseAsync(http, method, status, JsonAnswer.Error("QUERY_LIMIT_EXCEEDED", "Too many requests"));
+        return false;
+    }
+
+    // The call's parameters from the query and the body (form or JSON); null after answering a body it cannot read.
+    private async Task<JsonObject?> ReadParametersAsync(HttpContext http, string method)
+    {
+        try
+        {
+            return await RestRequestReader.ReadAsync(http.Request, http.RequestAborted);
+        }
+        catch (RestException error)
+        {
+            await RefuseAsync(http, method, error.Status, JsonAnswer.Error(error.Code, error.Message));
+            return null;
         }
     }
 
