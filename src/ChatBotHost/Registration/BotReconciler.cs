@@ -78,14 +78,6 @@ internal sealed partial class BotReconciler(
         }
     }
 
-    public async Task SetApplicationTokenAsync(HostedBot bot, string applicationToken, CancellationToken cancellationToken)
-    {
-        var registration = bot.Registration ?? throw new InvalidOperationException($"Bot '{bot.Code}' is not registered.");
-        var updated = registration with { ApplicationToken = applicationToken };
-        await store.SaveAsync(bot.Portal.Key, bot.Code, updated, cancellationToken);
-        bot.Use(updated);
-    }
-
     public void Dispose() => _recovering.Dispose();
 
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
