@@ -17,7 +17,7 @@ internal static partial class ChatBotHostApp
         builder.AddHostLogging();
         builder.AddRequestLimits();
 
-        var local = await LocalPortal.StartIfNeededAsync(builder.Configuration, cancellationToken);
+        var local = await LocalPortal.StartIfNeededAsync(builder.Configuration, builder.Environment, cancellationToken);
         builder.Services.AddChatBotHost(builder.Configuration, local);
         builder.Services.AddHostMetrics();
         builder.Services.AddHostHealth();
