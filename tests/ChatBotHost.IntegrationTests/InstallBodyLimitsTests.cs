@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using ChatBotHost.Bots.Echo;
 using ChatBotHost.Emulator;
@@ -80,84 +79,20 @@ public sealed class InstallBodyLimitsTests(RedisFixture redis)
 
     private sealed class Bed(BitrixEmulator emulator, OAuthServer server, InProcessHost host) : IAsyncDisposable
     {
-        private readonly HttpClient _http = new() { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
-
         public OAuthServer Server => server;
 
-        public async Task<(int Status, string? Detail)> PostAsync(string path, string body, bool chunked)
+        public Task<(int Status, string? Detail)> PostAsync(string path, string body, bool chunked) => PostAnnouncingAsync(path, body, sendBytes: null, chunked);
+
+        /// <summary>Posts by hand (see <see cref="RawHttp"/>), sending at most <paramref name="sendBytes"/> of the body.</summary>
+        public async Task<(int Status, string? Detail)> PostAnnouncingAsync(string path, string body, int? sendBytes, bool chunked = false)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"),
-            };
-            request.Headers.TransferEncodingChunked = chunked;
-            using var response = await _http.SendAsync(request);
-            var text = await response.Content.ReadAsStringAsync();
+            var (status, text) = await RawHttp.PostAsync(new Uri(host.BaseUrl, path), "application/x-www-form-urlencoded", body, chunked, sendBytes);
             using var json = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
-            return ((int)response.StatusCode, json.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : null);
-        }
-
-        /// <summary>Sends the headers with the body's full Content-Length but only the first bytes of it, then reads the answer.</summary>
-        public async Task<(int Status, string? Detail)> PostAnnouncingAsync(string path, string body, int sendBytes)
-        {
-            var bytes = Encoding.UTF8.GetBytes(body);
-            using var tcp = new System.Net.Sockets.TcpClient();
-            await tcp.ConnectAsync(host.BaseUrl.Host, host.BaseUrl.Port);
-            var stream = tcp.GetStream();
-            stream.ReadTimeout = 30_000;
-            var head = $"POST /{path} HTTP/1.1\r\nHost: {host.BaseUrl.Authority}\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + $"Content-Length: {bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)}\r\n\r\n";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
-            await stream.WriteAsync(bytes.AsMemory(0, sendBytes));
-
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var status = int.Parse((await reader.ReadLineAsync(timeout.Token))!.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-            var length = -1;
-            string? line;
-            while (!string.IsNullOrEmpty(line = await reader.ReadLineAsync(timeout.Token)))
-            {
-                if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
-                {
-                    length = int.Parse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-                }
-            }
-
-            var text = new StringBuilder();
-            if (length >= 0)
-            {
-                text.Append(await ReadCharsAsync(reader, length, timeout.Token));
-            }
-            else
-            {
-                // Chunked: hex size lines, each followed by its data; a zero size ends it.
-                while (int.Parse((await reader.ReadLineAsync(timeout.Token))!, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) is var size and > 0)
-                {
-                    text.Append(await ReadCharsAsync(reader, size, timeout.Token));
-                    await reader.ReadLineAsync(timeout.Token);
-                }
-            }
-
-            using var json = JsonDocument.Parse(text.ToString());
-            return (status, json.RootElement.GetProperty("detail").GetString());
-        }
-
-        // The answers are ASCII JSON, so characters and bytes agree.
-        private static async Task<string> ReadCharsAsync(StreamReader reader, int count, CancellationToken cancellationToken)
-        {
-            var buffer = new char[count];
-            var read = 0;
-            while (read < count)
-            {
-                read += await reader.ReadAsync(buffer.AsMemory(read), cancellationToken);
-            }
-
-            return new string(buffer);
+            return (status, json.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : null);
         }
 
         public async ValueTask DisposeAsync()
         {
-            _http.Dispose();
             await host.DisposeAsync();
             await emulator.DisposeAsync();
         }
