@@ -86,6 +86,24 @@ public sealed class ChatPageApiLimitsTests : EmulatorTest
     }
 
     [Fact]
+    public async Task Send_ManyKeys_Is400AndSendsNothing()
+    {
+        var echo = await Client.RegisterBotAsync("echo", Token);
+        await using var page = await ChatPageServer.StartAsync(Emulator);
+        var body = new JsonObject { ["text"] = "hi" };
+        for (var i = 0; i < 5000; i++)
+        {
+            body[$"k{i.ToString(CultureInfo.InvariantCulture)}"] = i;
+        }
+
+        var (status, answer) = await page.SendAsync(HttpMethod.Post, $"api/dialogs/{Dialog(echo)}/messages", body);
+
+        Assert.Equal(400, status);
+        Assert.Equal("The body has more than 16 values.", answer!["error"]!.GetValue<string>());
+        Assert.Empty(Portal.GetMessages(null));
+    }
+
+    [Fact]
     public async Task Send_Json_StillWorks()
     {
         var echo = await Client.RegisterBotAsync("echo", Token);

@@ -68,6 +68,23 @@ public sealed class InstallBodyLimitsTests(RedisFixture redis)
         Assert.Equal(403, status);
     }
 
+    [Fact]
+    public async Task Uninstall_RedisDown_Is503WithAShortReason()
+    {
+        await using var ownRedis = await RedisServer.StartAsync();
+        var server = new OAuthServer();
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions { OAuthServer = server }, CancellationToken.None);
+        await using var host = await InProcessHost.StartAsync(OAuthHosts.Settings(emulator, server, ownRedis.ConfigurationString, "fetch"), typeof(EchoBot));
+        var port = ownRedis.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await ownRedis.DisposeAsync();
+
+        var (status, body) = await RawHttp.PostAsync(new Uri(host.BaseUrl, "bitrix/uninstall"), "application/x-www-form-urlencoded", "event=ONAPPUNINSTALL&auth%5Bmember_id%5D=m&auth%5Bapplication_token%5D=t");
+
+        Assert.Equal(503, status);
+        Assert.Contains("The host's state store is not available; try again later.", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(port, body, StringComparison.Ordinal);
+    }
+
     private async Task<Bed> StartAsync()
     {
         await redis.Server.FlushAsync();

@@ -7,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 namespace ChatBotHost.Emulator.Chat;
 
 /// <summary>
-/// What the chat API reads: JSON only, small and flat. The page acts as the portal's admin, so a request a browser
+/// What the chat API reads: JSON only, small and flat (size, depth and number of values capped). The page acts as the portal's admin, so a request a browser
 /// could send cross-site without asking (a form post: urlencoded, multipart or text/plain) must never be acted on; a
 /// JSON content type makes the browser ask first (CORS preflight), which this API never grants.
 /// </summary>
@@ -18,6 +18,9 @@ internal static class ChatRequestBody
 
     /// <summary>The API's bodies are flat objects ({"text": …}, {"command": …, "params": …}).</summary>
     public const int MaxDepth = 4;
+
+    /// <summary>The largest body has three fields; a body with more values than this is not the page's.</summary>
+    public const int MaxValues = 16;
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
 
@@ -49,9 +52,10 @@ internal static class ChatRequestBody
             limit.MaxRequestBodySize = MaxBytes;
         }
 
+        JsonObject body;
         try
         {
-            return await JsonNode.ParseAsync(request.Body, documentOptions: DocumentOptions, cancellationToken: request.HttpContext.RequestAborted) as JsonObject
+            body = await JsonNode.ParseAsync(request.Body, documentOptions: DocumentOptions, cancellationToken: request.HttpContext.RequestAborted) as JsonObject
                 ?? throw NotAnObject();
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -63,6 +67,33 @@ internal static class ChatRequestBody
             // The parser's text quotes the body's path; the page only needs to know what is wrong.
             throw NotAnObject();
         }
+
+        return CountValues(body) <= MaxValues
+            ? body
+            : throw new ChatRequestException(StatusCodes.Status400BadRequest, $"The body has more than {MaxValues} values.");
+    }
+
+    // Every node below the root, counted without recursion (the depth is bounded anyway, by MaxDepth).
+    private static int CountValues(JsonObject root)
+    {
+        var count = 0;
+        var pending = new Stack<JsonNode?>([root]);
+        while (pending.TryPop(out var node) && count <= MaxValues)
+        {
+            var children = node switch
+            {
+                JsonObject obj => obj.Select(p => p.Value),
+                JsonArray array => array,
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                count++;
+                pending.Push(child);
+            }
+        }
+
+        return count;
     }
 
     private static ChatRequestException TooLarge() =>

@@ -29,10 +29,14 @@ internal static class RequestLimits
         return builder;
     }
 
-    /// <summary>The timeouts, then the answer to refused bodies; before the endpoints, which read the bodies.</summary>
+    /// <summary>
+    /// The timeouts, then the answers to refused bodies and to a state store that is down; before the endpoints, which
+    /// read the bodies and call the store.
+    /// </summary>
     public static WebApplication UseRequestLimits(this WebApplication app)
     {
         app.UseRequestTimeouts();
+        app.UseMiddleware<StoreUnavailableMiddleware>();
         app.UseMiddleware<BodyRejectionMiddleware>();
         return app;
     }
