@@ -112,6 +112,8 @@ public sealed class EnqueueLaneTests : IDisposable
         public Task<bool> DeferAsync(InboxClaim claim, InboxItem head, DateTimeOffset availableAt, CancellationToken cancellationToken) =>
             Inner.DeferAsync(claim, head, availableAt, cancellationToken);
 
+        public Task<bool> ReleaseAsync(InboxClaim claim, CancellationToken cancellationToken) => Inner.ReleaseAsync(claim, cancellationToken);
+
         public Task<long> DepthAsync(string portal, CancellationToken cancellationToken) => Inner.DepthAsync(portal, cancellationToken);
 
         private static TaskCompletionSource CompletedGate()
