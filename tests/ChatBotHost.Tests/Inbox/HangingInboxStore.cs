@@ -1,0 +1,53 @@
+using ChatBotHost.State;
+using ChatBotHost.State.InMemory;
+
+namespace ChatBotHost.Tests.Inbox;
+
+/// <summary>
+/// An in-memory inbox whose acknowledgements can be made to hang, as on a half-open Redis connection: the call never
+/// answers and nothing changes.
+/// </summary>
+internal sealed class HangingInboxStore : IInboxStore
+{
+    private readonly InMemoryInboxStore _inner = new();
+    private int _hungAcks;
+
+    public bool HangAcks { get; set; }
+
+    public int HungAcks => Volatile.Read(ref _hungAcks);
+
+    public DateTimeOffset FirstHungAt { get; private set; }
+
+    public TimeProvider? Clock { get; set; }
+
+    public Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken) =>
+        _inner.EnqueueAsync(items, cancellationToken);
+
+    public Task<IReadOnlyList<InboxClaim>> ClaimAsync(string portal, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
+        _inner.ClaimAsync(portal, now, lease, max, cancellationToken);
+
+    public Task<bool> AckAsync(InboxClaim claim, CancellationToken cancellationToken)
+    {
+        if (!HangAcks)
+        {
+            return _inner.AckAsync(claim, cancellationToken);
+        }
+
+        if (Interlocked.Increment(ref _hungAcks) == 1)
+        {
+            FirstHungAt = Clock?.GetUtcNow() ?? default;
+        }
+
+        return new TaskCompletionSource<bool>().Task;
+    }
+
+    public Task<bool> RenewAsync(InboxClaim claim, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        _inner.RenewAsync(claim, now, lease, cancellationToken);
+
+    public Task<bool> DeferAsync(InboxClaim claim, InboxItem head, DateTimeOffset availableAt, CancellationToken cancellationToken) =>
+        _inner.DeferAsync(claim, head, availableAt, cancellationToken);
+
+    public Task<bool> ReleaseAsync(InboxClaim claim, CancellationToken cancellationToken) => _inner.ReleaseAsync(claim, cancellationToken);
+
+    public Task<long> DepthAsync(string portal, CancellationToken cancellationToken) => _inner.DepthAsync(portal, cancellationToken);
+}
