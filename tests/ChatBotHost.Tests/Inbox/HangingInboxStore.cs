@@ -16,9 +16,6 @@ internal sealed class HangingInboxStore : IInboxStore
 
     public int HungAcks => Volatile.Read(ref _hungAcks);
 
-    public DateTimeOffset FirstHungAt { get; private set; }
-
-    public TimeProvider? Clock { get; set; }
 
     public Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken) =>
         _inner.EnqueueAsync(items, cancellationToken);
@@ -33,11 +30,7 @@ internal sealed class HangingInboxStore : IInboxStore
             return _inner.AckAsync(claim, cancellationToken);
         }
 
-        if (Interlocked.Increment(ref _hungAcks) == 1)
-        {
-            FirstHungAt = Clock?.GetUtcNow() ?? default;
-        }
-
+        Interlocked.Increment(ref _hungAcks);
         return new TaskCompletionSource<bool>().Task;
     }
 

@@ -120,13 +120,15 @@ public sealed class InboxPoisonTests
             }),
             o => o.Workers = 1,
             s => s.AddSingleton<IInboxStore>(store));
-        store.Clock = inbox.Clock;
         await inbox.StartAsync();
         store.HangAcks = true;
 
         await inbox.SayAsync("hi");
-        await inbox.AdvanceUntilAsync(() => runs == 1 && store.HungAcks == 1 && inbox.Workers.Running == 0, "the hung ack to be given up");
-        Assert.True(inbox.Clock.GetUtcNow() - store.FirstHungAt >= BoundedStoreCall.Timeout);
+        await State.Eventually.TrueAsync(() => store.HungAcks == 1 && inbox.Workers.Running == 1, "the turn to hang in its ack");
+        var hungAt = inbox.Clock.GetUtcNow();
+        await inbox.AdvanceUntilAsync(() => inbox.Workers.Running == 0, "the hung ack to be given up");
+        Assert.True(inbox.Clock.GetUtcNow() - hungAt >= BoundedStoreCall.Timeout);
+        Assert.Equal(1, runs);
         store.HangAcks = false;
         await inbox.AdvanceUntilAsync(() => store.DepthAsync(inbox.Bot.Portal.Key, CancellationToken.None).Result == 0, "the event to come back and be settled");
 
