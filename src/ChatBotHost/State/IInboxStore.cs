@@ -12,7 +12,16 @@ public interface IInboxStore
     /// that was empty becomes claimable at its item's ReceivedAt. When this returns the items are stored. Per item:
     /// true when it made its dialog claimable (nothing was queued in it): only then can idle workers find new work.
     /// </summary>
-    Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken);
+    /// <param name="items">The items.</param>
+    /// <param name="storeBy">
+    /// The latest time, on the store's own clock, at which the items may still be stored. A store reached over a network
+    /// checks it where it stores, in the same atomic step, so a call that arrives late (sent on a stalled connection, or
+    /// queued behind one) stores nothing, and a caller that gave up waiting can tell its sender the truth. A store in
+    /// process memory stores when called, so there is nothing late to refuse.
+    /// </param>
+    /// <param name="cancellationToken">Stops the wait for the answer, not a call already sent.</param>
+    /// <exception cref="EnqueueTooLateException">The store got the call after <paramref name="storeBy"/>: nothing was stored.</exception>
+    Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, DateTimeOffset storeBy, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims up to <paramref name="max"/> of the portal's dialogs that have events, are ready by <paramref name="now"/>

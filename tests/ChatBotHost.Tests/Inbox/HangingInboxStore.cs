@@ -17,8 +17,8 @@ internal sealed class HangingInboxStore : IInboxStore
     public int HungAcks => Volatile.Read(ref _hungAcks);
 
 
-    public Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken) =>
-        _inner.EnqueueAsync(items, cancellationToken);
+    public Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, DateTimeOffset storeBy, CancellationToken cancellationToken) =>
+        _inner.EnqueueAsync(items, storeBy, cancellationToken);
 
     public Task<IReadOnlyList<InboxClaim>> ClaimAsync(string portal, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
         _inner.ClaimAsync(portal, now, lease, max, cancellationToken);

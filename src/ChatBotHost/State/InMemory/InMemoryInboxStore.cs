@@ -10,7 +10,11 @@ public sealed class InMemoryInboxStore : IInboxStore
     private readonly Dictionary<string, PortalInbox> _portals = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="storeBy"/> is not checked: nothing stands between the caller and this store, so a call is stored
+    /// the moment it is made (the caller checks its deadline before calling), and the store has no clock of its own.
+    /// </remarks>
+    public Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, DateTimeOffset storeBy, CancellationToken cancellationToken)
     {
         InboxRules.ValidateItems(items);
         cancellationToken.ThrowIfCancellationRequested();

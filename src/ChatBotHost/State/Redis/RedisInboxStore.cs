@@ -16,12 +16,19 @@ public sealed class RedisInboxStore : IInboxStore
     // instead of six, which keeps the hot enqueue smaller and cheaper.
     private static readonly JsonSerializerOptions EntryJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    // KEYS: ready, depth, then one queue per item. ARGV: per item its json, ready score and member. NX: a claimed or
-    // deferred dialog keeps its score, otherwise a new event would end a running claim early or jump a retry's delay.
+    // KEYS: ready, depth, then one queue per item. ARGV: the deadline (unix ms), then per item its json, ready score and
+    // member. The deadline is checked against the server's own clock where the items are stored, so an enqueue that
+    // reaches Redis after its caller gave up (a stalled connection delivering it late) stores nothing: see
+    // IInboxStore.EnqueueAsync. NX: a claimed or deferred dialog keeps its score, otherwise a new event would end a
+    // running claim early or jump a retry's delay.
     private const string EnqueueScript = """
+        local time = redis.call('TIME')
+        if tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000) > tonumber(ARGV[1]) then
+          return false
+        end
         local added = {}
         for i = 3, #KEYS do
-          local a = (i - 3) * 3
+          local a = (i - 3) * 3 + 1
           redis.call('RPUSH', KEYS[i], ARGV[a + 1])
           added[#added + 1] = redis.call('ZADD', KEYS[1], 'NX', ARGV[a + 2], ARGV[a + 3])
         end
@@ -125,7 +132,7 @@ public sealed class RedisInboxStore : IInboxStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, DateTimeOffset storeBy, CancellationToken cancellationToken)
     {
         InboxRules.ValidateItems(items);
         if (items.Count == 0)
@@ -134,18 +141,25 @@ public sealed class RedisInboxStore : IInboxStore
         }
 
         var keys = new RedisKey[items.Count + 2];
-        var arguments = new RedisValue[items.Count * 3];
+        var arguments = new RedisValue[(items.Count * 3) + 1];
         keys[0] = _keys.InboxReady(items[0].Portal);
         keys[1] = _keys.InboxDepth(items[0].Portal);
+        arguments[0] = Score(storeBy);
         for (var i = 0; i < items.Count; i++)
         {
             keys[i + 2] = QueueOf(items[i]);
-            arguments[i * 3] = Serialize(items[i]);
-            arguments[(i * 3) + 1] = Score(items[i].ReceivedAt);
-            arguments[(i * 3) + 2] = MemberOf(items[i]);
+            arguments[(i * 3) + 1] = Serialize(items[i]);
+            arguments[(i * 3) + 2] = Score(items[i].ReceivedAt);
+            arguments[(i * 3) + 3] = MemberOf(items[i]);
         }
 
-        var added = (RedisResult[])(await EvaluateAsync(EnqueueScript, keys, arguments, cancellationToken))!;
+        var result = await EvaluateAsync(EnqueueScript, keys, arguments, cancellationToken);
+        if (result.IsNull)
+        {
+            throw new EnqueueTooLateException($"Redis got the events after their deadline ({storeBy:O}) and stored none of them.");
+        }
+
+        var added = (RedisResult[])result!;
         return [.. added.Select(a => (long)a == 1)];
     }
 
