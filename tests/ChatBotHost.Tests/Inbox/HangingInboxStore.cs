@@ -11,6 +11,16 @@ internal sealed class HangingInboxStore : IInboxStore
 {
     private readonly InMemoryInboxStore _inner = new();
     private int _hungAcks;
+    private int _claimsToHang;
+    private int _hungClaims;
+
+    /// <summary>How many of the next claims hang (never answer, claim nothing).</summary>
+    public int ClaimsToHang
+    {
+        set => Volatile.Write(ref _claimsToHang, value);
+    }
+
+    public int HungClaims => Volatile.Read(ref _hungClaims);
 
     public bool HangAcks { get; set; }
 
@@ -20,8 +30,16 @@ internal sealed class HangingInboxStore : IInboxStore
     public Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, DateTimeOffset storeBy, CancellationToken cancellationToken) =>
         _inner.EnqueueAsync(items, storeBy, cancellationToken);
 
-    public Task<IReadOnlyList<InboxClaim>> ClaimAsync(string portal, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
-        _inner.ClaimAsync(portal, now, lease, max, cancellationToken);
+    public Task<IReadOnlyList<InboxClaim>> ClaimAsync(string portal, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Decrement(ref _claimsToHang) >= 0)
+        {
+            Interlocked.Increment(ref _hungClaims);
+            return new TaskCompletionSource<IReadOnlyList<InboxClaim>>().Task;
+        }
+
+        return _inner.ClaimAsync(portal, now, lease, max, cancellationToken);
+    }
 
     public Task<bool> AckAsync(InboxClaim claim, CancellationToken cancellationToken)
     {

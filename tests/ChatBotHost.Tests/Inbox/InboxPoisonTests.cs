@@ -137,6 +137,29 @@ public sealed class InboxPoisonTests
         Assert.Empty(await inbox.DeadLetters.ListAsync(inbox.Bot.Portal.Key, 10, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Workers_AClaimNeverAnswers_TheClaimingGoesOnAfterTheTimeout()
+    {
+        var store = new HangingInboxStore { ClaimsToHang = 1 };
+        var handled = new ConcurrentQueue<string>();
+        await using var inbox = new InboxHarness(
+            b => b.OnMessage((msg, _, _) =>
+            {
+                handled.Enqueue(msg.Message.Text);
+                return Task.CompletedTask;
+            }),
+            services: s => s.AddSingleton<IInboxStore>(store));
+        await inbox.SayAsync("waiting");
+
+        await inbox.StartAsync();
+        await State.Eventually.TrueAsync(() => store.HungClaims == 1, "the first claim to hang");
+        var hungAt = inbox.Clock.GetUtcNow();
+        await inbox.AdvanceUntilAsync(() => !handled.IsEmpty, "the event to be claimed after the hung claim");
+
+        Assert.Equal(["waiting"], handled);
+        Assert.True(inbox.Clock.GetUtcNow() - hungAt >= BoundedStoreCall.Timeout);
+    }
+
     private static async Task CrashOnHeadAsync(InboxHarness inbox, int times)
     {
         for (var i = 0; i < times; i++)
