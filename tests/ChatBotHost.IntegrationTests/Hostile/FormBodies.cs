@@ -77,9 +77,11 @@ internal sealed class FormBodies(GenuineForms genuine)
         const string Hole = "ZZHOLEZZ";
         var marker = Marker(id);
         var body = genuine.For(target, random, marker + Hole, id);
-        if (inKey)
+        if (inKey || !body.Contains(Hole, StringComparison.Ordinal))
         {
+            // Install and uninstall bodies carry no text: their bad bytes go into a key.
             body = body.Replace(Hole, "", StringComparison.Ordinal) + "&data%5Bmessage%5D%5Bx" + Hole + "%5D=1";
+            inKey = true;
         }
 
         var at = body.IndexOf(Hole, StringComparison.Ordinal);

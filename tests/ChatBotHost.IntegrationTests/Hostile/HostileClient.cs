@@ -12,6 +12,9 @@ internal sealed class HostileClient : IDisposable
     /// <summary>Far above the per-request bound: a request that takes this long is reported, not waited for.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How much of an answer is kept: enough for the whole of /health/ready and any error body.</summary>
+    private const int MaxAnswer = 4000;
+
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(30) }) { Timeout = Timeout };
 
     public async Task<HostileOutcome> SendAsync(HostileCase hostile, bool duringOutage)
@@ -63,7 +66,7 @@ internal sealed class HostileClient : IDisposable
         var cpu = process.TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         return new HostileOutcome(
-            hostile.Id, hostile.Kind, hostile.Target.Name, status, answer.Length > 300 ? answer[..300] : answer, clock.Elapsed, cpu, allocated,
+            hostile.Id, hostile.Kind, hostile.Target.Name, status, answer.Length > MaxAnswer ? answer[..MaxAnswer] : answer, clock.Elapsed, cpu, allocated,
             hostile.Body?.Bytes.Length ?? 0, hostile.Body?.Allowed ?? Answers.Of(200, 400, 404, 405, 414, 431), hostile.Body?.Marker, hostile.Body?.Note, duringOutage);
     }
 

@@ -94,6 +94,7 @@ public sealed class HostileInputSuiteTests(ITestOutputHelper output)
         Print(ResultTable.Format(run));
 
         verdict.CheckOutcomes(outcomes);
+        verdict.CheckLeaks(outcomes, rig.Secrets);
         verdict.CheckHandled("main host", rig.MainHandled, outcomes, valid.Sent);
         verdict.CheckHandled("local host", rig.LocalHandled, outcomes, valid.Sent);
         foreach (var s in slowOutcomes.Where(s => !s.WithinBound))

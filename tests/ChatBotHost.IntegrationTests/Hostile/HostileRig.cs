@@ -112,10 +112,25 @@ internal sealed class HostileRig : IAsyncDisposable
         LocalProbeDialog = await FindLocalProbeAsync();
         LocalEditableMessage = await SendLocalAsync(LocalSetupText);
         Targets = BuildTargets(appBot.WebhookUrl!, appIdentity);
+        Secrets = new Dictionary<string, string>
+        {
+            ["the webhook bot's URL secret"] = WebhookBotUrl.Segments[^1],
+            ["the application bot's URL secret"] = appBot.WebhookUrl!.Segments[^1],
+            ["the webhook bot's application_token"] = WebhookBot.ApplicationToken,
+            ["the installation's application_token"] = appIdentity.ApplicationToken,
+            ["the bot token"] = ProbeToken,
+            ["the OAuth client secret"] = server.ClientSecret,
+            ["the Redis endpoint"] = "127.0.0.1:" + Redis.Port.ToString(CultureInfo.InvariantCulture),
+        };
     }
 
     /// <summary>The explicit switch for local mode outside Development (issue 12: local mode only when asked).</summary>
+    private const string ProbeToken = "probe-token-0123456789abcdef";
+
     public const string LocalModeSetting = "ChatBotHost:LocalMode";
+
+    /// <summary>What no answer may show: the secrets the hosts hold and the Redis endpoint.</summary>
+    public IReadOnlyDictionary<string, string> Secrets { get; private set; } = new Dictionary<string, string>();
 
     public Uri LocalApi(string path) => new(Local.BaseUrl, "emulator/api/" + path);
 
@@ -123,7 +138,9 @@ internal sealed class HostileRig : IAsyncDisposable
     {
         settings.Services = services => services.AddSingleton(handled);
         return settings
-            .Set($"ChatBotHost:Bots:{ProbeBot.Code}:BotToken", "probe-token-0123456789abcdef")
+            // Thousands of refusals are each worth a warning in production, not in this run's output.
+            .Set("Serilog:MinimumLevel:Default", "Error")
+            .Set($"ChatBotHost:Bots:{ProbeBot.Code}:BotToken", ProbeToken)
             .Set($"ChatBotHost:Bots:{ProbeBot.Code}:EventMode", "webhook");
     }
 

@@ -55,6 +55,18 @@ internal sealed partial class HostileVerdict
         }
     }
 
+    /// <summary>No answer shows a secret or where Redis is (the hostile bodies may quote tokens back; answers must not).</summary>
+    public void CheckLeaks(IEnumerable<HostileOutcome> outcomes, IReadOnlyDictionary<string, string> secrets)
+    {
+        foreach (var o in outcomes)
+        {
+            foreach (var (name, secret) in secrets.Where(s => o.AnswerText.Contains(s.Value, StringComparison.Ordinal)))
+            {
+                Add(string.Create(CultureInfo.InvariantCulture, $"case {o.Id} {o.Kind} -> {o.Target}: the answer ({Answers.Name(o.Status)}) shows {name}"));
+            }
+        }
+    }
+
     /// <summary>
     /// Nothing invalid reached a handler, and every valid message did exactly once. A handled text must be a valid
     /// message, or the marker of a hostile body that was still a well-formed event and was accepted.
