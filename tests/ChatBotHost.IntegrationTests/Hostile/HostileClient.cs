@@ -20,6 +20,9 @@ internal sealed class HostileClient : IDisposable
     public async Task<HostileOutcome> SendAsync(HostileCase hostile, bool duringOutage)
     {
         using var request = new HttpRequestMessage(hostile.Target.Method, hostile.Url);
+        // A fresh connection each: the host may close one after refusing a body it did not read, and a request sent on
+        // a pooled connection the host was just closing would fail in the client, not in the host.
+        request.Headers.ConnectionClose = true;
         if (hostile.Body is { } body)
         {
             var content = new ByteArrayContent(body.Bytes);

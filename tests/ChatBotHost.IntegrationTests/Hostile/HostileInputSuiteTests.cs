@@ -158,7 +158,7 @@ public sealed class HostileInputSuiteTests(ITestOutputHelper output)
             SlowSender.TrickleAsync("webhook", rig.WebhookBotUrl, slowHeaders: false, HostileBounds.SlowBody),
             SlowSender.TrickleAsync("install", install, slowHeaders: false, HostileBounds.SlowBody),
             SlowSender.TrickleAsync("uninstall", new Uri(rig.Main.BaseUrl, "bitrix/uninstall"), slowHeaders: false, HostileBounds.SlowBody),
-            SlowSender.TrickleAsync("chat-send", rig.LocalApi($"dialogs/{rig.LocalProbeDialog.ToString(CultureInfo.InvariantCulture)}/messages"), slowHeaders: false, HostileBounds.SlowBody),
+            SlowSender.TrickleAsync("chat-send", rig.LocalApi($"dialogs/{rig.LocalProbeDialog.ToString(CultureInfo.InvariantCulture)}/messages"), slowHeaders: false, HostileBounds.SlowBody, JsonBodies.JsonType),
         ];
     }
 

@@ -48,7 +48,8 @@ internal sealed partial class HostileVerdict
                 Add(string.Create(CultureInfo.InvariantCulture, $"{what}: allocated {o.Allocated / 1048576.0:F0} MB (bound {HostileBounds.AllocatedBytes / 1048576} MB)"));
             }
 
-            if (o.AnswerText.Contains("Exception", StringComparison.Ordinal) || o.AnswerText.Contains("   at ", StringComparison.Ordinal))
+            // An exception's own text ("XyzException: message") or a stack frame; a bare type name as a reason is not flagged.
+            if (o.AnswerText.Contains("Exception:", StringComparison.Ordinal) || o.AnswerText.Contains("   at ", StringComparison.Ordinal))
             {
                 Add($"{what}: the answer carries exception text: {o.AnswerText}");
             }

@@ -15,7 +15,10 @@ internal static class SlowSender
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
     private static readonly TimeSpan Pace = TimeSpan.FromSeconds(1);
 
-    public static async Task<SlowOutcome> TrickleAsync(string name, Uri url, bool slowHeaders, TimeSpan bound)
+    /// <summary>Announced by a slow body: small enough for every endpoint's size limit, so only the data rate can cut it.</summary>
+    private const int AnnouncedLength = 2000;
+
+    public static async Task<SlowOutcome> TrickleAsync(string name, Uri url, bool slowHeaders, TimeSpan bound, string contentType = FormBodies.FormType)
     {
         using var client = new TcpClient();
         await client.ConnectAsync(url.Host, url.Port);
@@ -25,7 +28,7 @@ internal static class SlowSender
             .Append("Host: ").Append(url.Authority).Append("\r\n");
         if (!slowHeaders)
         {
-            head.Append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n");
+            head.Append("Content-Type: ").Append(contentType).Append("\r\nContent-Length: ").Append(AnnouncedLength).Append("\r\n\r\n");
         }
         else
         {
