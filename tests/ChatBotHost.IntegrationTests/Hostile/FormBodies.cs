@@ -20,7 +20,7 @@ internal sealed class FormBodies(GenuineForms genuine)
         if (target.Family == TargetFamily.Uninstall)
         {
             // The real application_token: a prefix never holds all of it, so this must never uninstall anything.
-            var real = genuine.Uninstall(target.RealUninstallToken ?? throw new InvalidOperationException("No token."));
+            var real = genuine.Uninstall(target.RealUninstallToken ?? throw new InvalidOperationException($"{target.Name} has no real application_token to truncate."));
             return Form(real[..random.Next(real.Length)], Answers.Of(400, 403));
         }
 

@@ -12,6 +12,7 @@ namespace ChatBotHost.IntegrationTests.Hostile;
 /// with a stretch where Redis is down. bench/hostile.sh runs it alone and prints its table.
 /// </summary>
 [Trait("Category", "Hostile")]
+[Collection(HostileCollection.Name)]
 public sealed class HostileInputSuiteTests(ITestOutputHelper output)
 {
     private const int DefaultSeed = 20261204;
