@@ -7,10 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v redis-server >/dev/null 2>&1 || { echo "redis-server is needed (apt-get install redis-server)" >&2; exit 1; }
-dotnet build tests/ChatBotHost.IntegrationTests -c Release -nologo -v quiet
-
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
+dotnet build tests/ChatBotHost.IntegrationTests -c Release -nologo -v quiet >"$log" 2>&1 || { cat "$log"; exit 1; }
 status=0
 dotnet test tests/ChatBotHost.IntegrationTests -c Release --no-build -nologo --filter "Category=Hostile" \
   --logger "console;verbosity=detailed" >"$log" 2>&1 || status=$?
