@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace ChatBotHost.IntegrationTests.Hostile;
@@ -20,8 +19,6 @@ internal sealed class HostileCases(GenuineForms genuine, IReadOnlyList<HostileTa
     private readonly FormBodies _forms = new(genuine);
     private readonly HostileTarget[] _posts = [.. targets.Where(t => t.Family != TargetFamily.Operations)];
     private readonly HostileTarget[] _gets = [.. targets.Where(t => t.Family == TargetFamily.Operations)];
-
-    public static IReadOnlyList<string> KindNames => [.. Kinds.Select(k => k.Kind)];
 
     public HostileCase Create(int id)
     {
@@ -118,6 +115,4 @@ internal sealed class HostileCases(GenuineForms genuine, IReadOnlyList<HostileTa
 
         throw new InvalidOperationException("Weights do not add up.");
     }
-
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"seed {seed}");
 }
