@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Bitrix.Requests.Messages;
 using ChatBotHost.Emulator;
 using ChatBotHost.Emulator.Portal;
+using ChatBotHost.Inbox;
 using ChatBotHost.IntegrationTests.Harness;
+using ChatBotHost.State;
 using ChatBotHost.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBotHost.IntegrationTests;
 
@@ -95,6 +99,56 @@ public sealed class WebhookEventIdentityTests(RedisFixture redis)
         await WaitForAsync(emulator, null, m => m.Text == "got after", 1);
 
         Assert.Equal(["got genuine", "got once", "got after"], Texts(emulator, null, "got "));
+    }
+
+    // Fetch mode's replay: Event.get hands out an event again when the offset that confirms it was never sent (the
+    // replica that stored it died first). The reader stores it again, as FetchReceiver does; the eventId drops it.
+    [Fact]
+    public async Task ReplayedFetchedEvent_IsAnsweredOnce_AndTheNextEventIsAnswered()
+    {
+        var (_, emulator, host) = await StartAsync("fetch");
+        await using var disposeEmulator = emulator;
+        await using var disposeHost = host;
+        var bot = host.Bot(Code);
+        var writer = host.Services.GetRequiredService<InboxWriter>();
+
+        var once = FetchedMessage(bot.BotId, eventId: 900_001, text: "once");
+        await writer.EnqueueAsync(once, CancellationToken.None);
+        await writer.EnqueueAsync(once, CancellationToken.None);
+        await writer.EnqueueAsync(FetchedMessage(bot.BotId, eventId: 900_002, text: "after"), CancellationToken.None);
+        await WaitForAsync(emulator, null, m => m.Text == "got after", 1);
+
+        Assert.Equal(["got once", "got after"], Texts(emulator, null, "got "));
+
+        InboxItem FetchedMessage(int botId, long eventId, string text)
+        {
+            var json = new JsonObject
+            {
+                ["eventId"] = eventId,
+                ["type"] = MessageAdded.WireType,
+                ["date"] = "2026-01-01T10:00:00+00:00",
+                ["data"] = new JsonObject
+                {
+                    ["bot"] = new JsonObject { ["id"] = botId, ["code"] = Code },
+                    ["message"] = new JsonObject { ["id"] = 5000, ["chatId"] = 7, ["authorId"] = 1, ["text"] = text },
+                    ["chat"] = new JsonObject { ["id"] = 7, ["dialogId"] = "1", ["type"] = "private" },
+                    ["user"] = new JsonObject { ["id"] = 1 },
+                    ["language"] = "en",
+                },
+            }.ToJsonString();
+            using var wire = JsonDocument.Parse(json);
+            var evt = FetchEventDecoder.Decode(wire.RootElement);
+            return new InboxItem
+            {
+                Portal = bot.Portal.Key,
+                BotCode = Code,
+                DialogId = evt.DialogId!,
+                DeduplicationKey = evt.DeduplicationKey,
+                Source = InboxItem.Sources.Fetch,
+                Payload = json,
+                ReceivedAt = DateTimeOffset.UtcNow,
+            };
+        }
     }
 
     private async Task<(FakeTimeProvider Clock, BitrixEmulator Emulator, InProcessHost Host)> StartAsync(string eventMode)
