@@ -57,17 +57,20 @@ public sealed class ChatPageButtonStateTests : EmulatorTest
     }
 
     [Fact]
-    public async Task Page_DeclaresAnIconAndServesIt()
+    public async Task Page_DeclaresAnIconAndServesItThereAndAtTheRoot()
     {
         await using var page = await ChatPageServer.StartAsync(Emulator);
 
         using var html = await page.Http.GetAsync(new Uri("", UriKind.Relative));
         using var icon = await page.Http.GetAsync(new Uri("favicon.svg", UriKind.Relative));
+        using var rootIcon = await page.Http.GetAsync(new Uri("/favicon.ico", UriKind.Relative));
 
         Assert.Contains("<link rel=\"icon\" href=\"favicon.svg\"", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(200, (int)icon.StatusCode);
         Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("<svg", await icon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(200, (int)rootIcon.StatusCode);
+        Assert.Equal("image/svg+xml", rootIcon.Content.Headers.ContentType!.MediaType);
     }
 
     private async Task<(int BotId, int MessageId)> KeyboardMessageAsync()
