@@ -22,9 +22,9 @@ internal static class LocalCommandClient
             {
                 await socket.ConnectAsync(new UnixDomainSocketEndPoint(path), cancellationToken);
             }
-            catch (SocketException)
+            catch (Exception ex) when (ex is SocketException or ArgumentException)
             {
-                continue; // a host that is stopping, or one that died without removing its socket
+                continue; // a host that is stopping, one that died without removing its socket, or a path too long for one
             }
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

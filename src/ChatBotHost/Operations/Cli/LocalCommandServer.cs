@@ -30,8 +30,22 @@ internal sealed partial class LocalCommandServer(IServiceProvider services, Secr
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                using var connection = await listener.AcceptAsync(stoppingToken);
-                await ServeAsync(connection, stoppingToken);
+                Socket connection;
+                try
+                {
+                    connection = await listener.AcceptAsync(stoppingToken);
+                }
+                catch (SocketException ex)
+                {
+                    // The channel is a convenience: losing it must not stop the host.
+                    LogNotListening(logger, SocketPath ?? "", ex.Message);
+                    return;
+                }
+
+                using (connection)
+                {
+                    await ServeAsync(connection, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,9 +77,10 @@ internal sealed partial class LocalCommandServer(IServiceProvider services, Secr
             LogListening(logger, path);
             return socket;
         }
-        catch (Exception ex) when (ex is SocketException or IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        catch (Exception ex) when (ex is SocketException or IOException or UnauthorizedAccessException or PlatformNotSupportedException or ArgumentException)
         {
-            // The host runs fine without it; only `bots list` and friends from another terminal will not find it.
+            // The host runs fine without it; only `bots list` and friends from another terminal will not find it. (A path
+            // longer than a socket address allows is an ArgumentException.)
             socket.Dispose();
             TryDelete(path);
             LogNotListening(logger, directory, ex.Message);
