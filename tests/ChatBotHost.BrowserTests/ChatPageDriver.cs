@@ -14,6 +14,15 @@ internal sealed class ChatPageDriver(WebDriverSession browser, TimeSpan patience
         "return Array.from(document.querySelectorAll('#messages .msg[data-from=\"bot\"] .kb-btn'))" +
         ".filter(b => b.textContent === arguments[0] && !b.disabled).pop() || null;";
 
+    private const string ButtonStateScript =
+        "const b = Array.from(document.querySelectorAll('#messages .msg[data-from=\"bot\"] .kb-btn'))" +
+        ".filter(b => b.textContent === arguments[0]).pop(); return b ? b.disabled : null;";
+
+    // WebDriver waits for a returned promise.
+    private const string IconScript =
+        "const link = document.querySelector('link[rel=\"icon\"]'); if (!link) return 'no icon declared';" +
+        "return fetch(link.href).then(r => r.status + ' ' + r.headers.get('content-type'));";
+
     public async Task OpenDialogAsync(string botCode)
     {
         await UntilAsync($"the dialog with bot '{botCode}' to click", async () =>
@@ -49,6 +58,15 @@ internal sealed class ChatPageDriver(WebDriverSession browser, TimeSpan patience
 
             return await TryClickAsync(element[WebDriverSession.ElementKey]!.GetValue<string>());
         });
+
+    /// <summary>Waits until the bot's keyboard shows a button with this label, enabled or disabled as expected.</summary>
+    public Task ExpectButtonAsync(string label, bool disabled) =>
+        UntilAsync($"a keyboard button \"{label}\" that is {(disabled ? "disabled" : "enabled")}", async () =>
+            (await browser.ScriptAsync(ButtonStateScript, label))?.GetValue<bool>() is { } isDisabled && isDisabled == disabled ? "seen" : null);
+
+    /// <summary>The page's declared icon, fetched as the browser would: "status content-type".</summary>
+    public async Task<string> FetchIconAsync() =>
+        (await browser.ScriptAsync(IconScript))?.GetValue<string>() ?? "";
 
     public async Task<string> PanelTextAsync() =>
         (await browser.ScriptAsync("return document.getElementById('panel-list').textContent;"))?.GetValue<string>() ?? "";

@@ -42,5 +42,12 @@ public sealed class ChatPageTests
         Assert.Contains("ONIMBOTV2COMMANDADD → helpdesk (webhook POST)", panel, StringComparison.Ordinal);
         Assert.Contains("imbot.v2.Chat.Message.send", panel, StringComparison.Ordinal);
         Assert.Contains("\"botToken\": \"***\"", panel, StringComparison.Ordinal);
+
+        // A reload renders from the portal's message state: the pressed button (BLOCK=Y) stays disabled, the others not.
+        await browser.NavigateAsync(chatPage);
+        await page.OpenDialogAsync("helpdesk");
+        await page.ExpectButtonAsync("High", disabled: true);
+        await page.ExpectButtonAsync("Low", disabled: false);
+        Assert.Equal("200 image/svg+xml", await page.FetchIconAsync());
     }
 }

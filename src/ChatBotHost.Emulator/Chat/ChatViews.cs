@@ -45,6 +45,8 @@ internal static class ChatViews
             ["mine"] = message.PostedByBotId is null && message.AuthorId == me,
             ["text"] = message.Text,
             ["keyboard"] = message.Keyboard?.DeepClone(),
+            // Kept by the portal, so a reloaded page shows a pressed BLOCK=Y button disabled still.
+            ["pressed"] = new JsonArray([.. message.PressedButtons.Select(i => (JsonNode)i)]),
             ["attach"] = message.Attach?.DeepClone(),
             ["isSystem"] = message.IsSystem,
             ["isEdited"] = message.IsEdited,

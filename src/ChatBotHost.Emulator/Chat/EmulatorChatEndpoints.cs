@@ -21,6 +21,17 @@ public static class EmulatorChatEndpoints
         return endpoints.MapEmulatorChat(emulator.Portal, prefix);
     }
 
+    /// <summary>
+    /// Serves the page's icon at /favicon.ico as well: the page declares its icon, but a browser still asks the site's
+    /// root for one (on the host's own pages, or from an older tab), and a 404 there is noise in every log.
+    /// </summary>
+    public static IEndpointRouteBuilder MapEmulatorIcon(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet("/favicon.ico", (HttpContext http) => ChatAssets.Serve(http, "favicon.svg"));
+        return endpoints;
+    }
+
     /// <summary>Maps the page for a portal; the page acts as the portal's admin user.</summary>
     public static IEndpointRouteBuilder MapEmulatorChat(this IEndpointRouteBuilder endpoints, EmulatedPortal portal, string prefix = DefaultPrefix)
     {

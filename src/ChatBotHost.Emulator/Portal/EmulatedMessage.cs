@@ -26,4 +26,10 @@ public sealed record EmulatedMessage(
 
     /// <summary>True once the author edited the message.</summary>
     public bool IsEdited { get; init; }
+
+    /// <summary>
+    /// Positions (in the keyboard's BUTTONS) of the BLOCK=Y buttons a user pressed: disabled from then on, for every
+    /// client and across page reloads. A new keyboard (Chat.Message.update) starts with none pressed.
+    /// </summary>
+    public IReadOnlyList<int> PressedButtons { get; init; } = [];
 }

@@ -91,12 +91,22 @@ internal sealed class UserInteractions(PortalState state)
                 throw new InvalidOperationException($"Message {messageId} has no button with command '{name}'.");
             }
 
+            var pressed = KeyboardButtons.Find(message.Keyboard, name, commandParams ?? "", message.PressedButtons);
+            if (pressed is null)
+            {
+                throw new InvalidOperationException($"The button with command '{name}' of message {messageId} is blocked: it was pressed already.");
+            }
+
             var bot = Require.Bot(state, botId);
             var registered = state.CommandsOf(bot.Id)
                 .FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new InvalidOperationException($"Bot {bot.Id} has no registered command '/{name}'.");
             var data = EventData.Command(registered, commandParams ?? "", "keyboard", message, chat, user, state.Settings.Language);
             deliveries.Add(EventPublisher.Publish(state, bot, EventTypes.CommandAdd, data));
+            if (pressed is { Blocks: true, Index: var index })
+            {
+                state.Store(message with { PressedButtons = [.. message.PressedButtons, index] });
+            }
         }
 
         return Task.WhenAll(deliveries);

@@ -49,6 +49,7 @@ internal static class MessageMethods
         {
             Text = content.Text ?? message.Text,
             Keyboard = content.RemoveKeyboard ? null : content.Keyboard ?? message.Keyboard,
+            PressedButtons = content.RemoveKeyboard || content.Keyboard is not null ? [] : message.PressedButtons,
             Attach = content.RemoveAttach ? null : content.Attach ?? message.Attach,
             IsEdited = true,
         };

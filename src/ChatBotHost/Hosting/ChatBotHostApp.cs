@@ -19,6 +19,12 @@ internal static partial class ChatBotHostApp
 
         var local = await LocalPortal.StartIfNeededAsync(builder.Configuration, builder.Environment, cancellationToken);
         builder.Services.AddChatBotHost(builder.Configuration, local);
+        if (local is not null)
+        {
+            // `dotnet run -- bots list` from another terminal reaches this host's emulator and state (no network port).
+            builder.Services.AddHostedService<Operations.Cli.LocalCommandServer>();
+        }
+
         builder.Services.AddHostMetrics();
         builder.Services.AddHostHealth();
 

@@ -9,7 +9,8 @@ namespace ChatBotHost.Registration;
 /// <summary>
 /// Brings a declared bot and the portal into agreement: Bot.register (idempotent by code, and it returns an existing
 /// bot unchanged), then Bot.update when the profile, eventMode or webhookUrl differ from what was last sent, then the
-/// commands. The registration is stored so a restart neither re-sends nor forgets anything.
+/// commands. The registration is stored so a restart neither re-sends nor forgets anything. A bot the portal did not
+/// have yet is created by Bot.register with every field, so it gets no Bot.update.
 /// </summary>
 internal sealed partial class BotReconciler(
     IBotRegistrationStore store,
@@ -27,11 +28,13 @@ internal sealed partial class BotReconciler(
         var fingerprint = Fingerprint.Of(desired);
 
         var client = bot.Portal.CreateClient(bot.BotToken, botId: null);
+        var isNew = stored is null && !await ExistsAsync(client, bot.Code, cancellationToken);
         var registered = await client.CallAsync(new BotRegisterRequest { Fields = desired with { BotToken = bot.BotToken } }, cancellationToken);
         var botId = registered.Bot.Id;
         var known = stored is not null && stored.BotId == botId;
 
-        if (!known || stored!.ProfileFingerprint != fingerprint || !string.Equals(registered.Bot.EventMode, desired.EventMode, StringComparison.OrdinalIgnoreCase))
+        // A bot created just now from `desired` already matches the declaration.
+        if (!isNew && (!known || stored!.ProfileFingerprint != fingerprint || !string.Equals(registered.Bot.EventMode, desired.EventMode, StringComparison.OrdinalIgnoreCase)))
         {
             await client.CallAsync(new BotUpdateRequest { BotId = botId, Fields = BotFieldsFactory.ForUpdate(desired) }, cancellationToken);
             LogUpdated(logger, bot.Code, botId, desired.EventMode ?? "fetch");
@@ -55,6 +58,24 @@ internal sealed partial class BotReconciler(
         bot.Use(registration);
         bot.MarkReady();
         LogRegistered(logger, bot.Code, botId, bot.Portal.Key, bot.Settings.EventMode);
+    }
+
+    /// <summary>
+    /// Whether the portal has a bot with this code already. Asked only when nothing is stored here (a first start, or
+    /// state lost), since Bot.register would return such a bot unchanged and it then needs a Bot.update.
+    /// </summary>
+    private static async Task<bool> ExistsAsync(Bitrix.Client.IBitrixClient client, string code, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.CallAsync(new BotGetRequest { Code = code }, cancellationToken);
+            return true;
+        }
+        catch (Bitrix.Client.BitrixApiException ex)
+        {
+            // Any other answer (another application's bot, say) is left to Bot.register to report as it always did.
+            return ex.Error != "BOT_NOT_FOUND";
+        }
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal sealed class ChatPageServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        app.MapEmulatorChat(emulator);
+        app.MapEmulatorChat(emulator).MapEmulatorIcon();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ChatPageServer(app, new Uri(new Uri(address), EmulatorChatEndpoints.DefaultPrefix + "/"));

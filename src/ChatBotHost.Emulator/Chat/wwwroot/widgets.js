@@ -28,7 +28,9 @@ CBH.keyboard = function (keyboard, message, actions, pressed) {
     if (b.DISPLAY === 'LINE') button.classList.add('line');
     if (['primary', 'secondary', 'alert'].includes(b.BG_COLOR_TOKEN)) button.classList.add(b.BG_COLOR_TOKEN);
     const key = `${message.id}:${index}`;
-    const disabled = yes(b.DISABLED) || pressed.has(key);
+    // The portal remembers pressed BLOCK buttons (message.pressed); the local set covers the moment before it answers.
+    const blocked = Array.isArray(message.pressed) && message.pressed.includes(index);
+    const disabled = yes(b.DISABLED) || blocked || pressed.has(key);
     button.disabled = disabled;
     const bg = CBH.hex(disabled && b.OFF_BG_COLOR ? b.OFF_BG_COLOR : b.BG_COLOR);
     const fg = CBH.hex(disabled && b.OFF_TEXT_COLOR ? b.OFF_TEXT_COLOR : b.TEXT_COLOR);

@@ -13,4 +13,26 @@ internal sealed record CliCommand(string Verb, string? BotCode, string? Portal, 
     public const string DeadLettersList = "deadletters list";
     public const string DeadLettersReplay = "deadletters replay";
     public const string Help = "help";
+
+    /// <summary>The command line without the settings: what another process needs to run the same command.</summary>
+    public IReadOnlyList<string> CommandArguments()
+    {
+        List<string> args = [.. Verb.Split(' ')];
+        if (BotCode is not null)
+        {
+            args.Add(BotCode);
+        }
+
+        if (Portal is not null)
+        {
+            args.AddRange(["--portal", Portal]);
+        }
+
+        if (Count is { } count)
+        {
+            args.AddRange(["--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        return args;
+    }
 }

@@ -9,7 +9,8 @@ internal static class CliParser
         Usage: ChatBotHost [command] [options] [--Setting:Key=value ...]
 
         Without a command the host runs. Commands use the host's configuration (appsettings, environment, arguments)
-        but start neither the web server nor the workers:
+        but start neither the web server nor the workers. With no portal configured (local mode) they are run by the
+        local-mode host running on this machine for this user (start it first: dotnet run --project src/ChatBotHost):
 
           bots list                     declared bots, their registration here and their state on the portal
           bots register <code>          registers the bot (and its commands) on the portal now
