@@ -7,8 +7,8 @@ namespace ChatBotHost.OAuth;
 /// <summary>The plumbing the installer needs besides the stores.</summary>
 internal sealed class AppInstallerContext(
     IOptions<ChatBotHostOptions> options,
-    OAuthServerClient server,
-    IHttpClientFactory httpClients,
+    InstallVerifier verifier,
+    InstallAttempts attempts,
     WebhookAddress address,
     PortalSyncSignal signal,
     TimeProvider time,
@@ -16,9 +16,9 @@ internal sealed class AppInstallerContext(
 {
     public IOptions<ChatBotHostOptions> Options => options;
 
-    public IHttpClientFactory HttpClients => httpClients;
+    public InstallVerifier Verifier => verifier;
 
-    public OAuthServerClient Server => server;
+    public InstallAttempts Attempts => attempts;
 
     public WebhookAddress Address => address;
 

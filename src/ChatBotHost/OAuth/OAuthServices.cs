@@ -11,6 +11,8 @@ internal static class OAuthServices
         services.AddSingleton<TokenRefreshContext>();
         services.AddSingleton<OAuthPortalFactory>();
         services.AddSingleton<PortalSyncSignal>();
+        services.AddSingleton<InstallVerifier>();
+        services.AddSingleton<InstallAttempts>();
         services.AddSingleton<AppInstallerContext>();
         services.AddSingleton<AppInstaller>();
         services.AddSingleton<ApplicationEventAuth>();
