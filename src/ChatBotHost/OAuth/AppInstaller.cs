@@ -27,6 +27,9 @@ internal sealed partial class AppInstaller(
     AppInstallerContext context,
     IPortalStatePurge? purge = null)
 {
+    /// <summary>How long an uninstall waits for every replica to confirm it stopped calling the portal.</summary>
+    public static readonly TimeSpan RevocationWait = OAuthPortalRunner.InFlightWait + TimeSpan.FromSeconds(2);
+
     public async Task<IResult> InstallAsync(HttpContext http)
     {
         var settings = context.Options.Value;
@@ -145,8 +148,10 @@ internal sealed partial class AppInstaller(
         }
 
         var key = OAuthPortal.KeyOf(record.MemberId);
+        // Tokens first: every request to the portal checks they still exist, so from here on no replica starts one.
         await tokens.DeleteAsync(record.MemberId, CancellationToken.None);
         await portals.DeleteAsync(record.MemberId, CancellationToken.None);
+        await AnnounceAsync(record);
         var clean = (form["data"] as JsonObject)?["CLEAN"]?.ToString() == "1";
         if (clean)
         {
@@ -164,6 +169,26 @@ internal sealed partial class AppInstaller(
         }
 
         return Results.Ok();
+    }
+
+    // Before the answer: each replica confirms once its calls under way finished, so after the 200 none reaches the portal.
+    private async Task AnnounceAsync(PortalRecord record)
+    {
+        var key = OAuthPortal.KeyOf(record.MemberId);
+        try
+        {
+            var result = await context.Revocations.BroadcastAsync(new PortalRevocation(record.MemberId, record.InstalledAt), RevocationWait, CancellationToken.None);
+            if (!result.Complete)
+            {
+                LogNotAllConfirmed(context.Logger, key, result.Heard, result.Confirmed);
+            }
+        }
+#pragma warning disable CA1031 // the tokens are gone already, which stops every replica's next request; the uninstall stands
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogAnnounceFailed(context.Logger, ex, key);
+        }
     }
 
     // After the tokens and the portal are gone, so its bots are stopping and nothing new arrives for it.
@@ -223,6 +248,12 @@ internal sealed partial class AppInstaller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a re-install for portal {Portal}: its tokens are not a portal administrator's")]
     private static partial void LogNotAdministrator(ILogger logger, string portal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal}: {Heard} replicas heard the uninstall, {Confirmed} confirmed in time")]
+    private static partial void LogNotAllConfirmed(ILogger logger, string portal, int heard, int confirmed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Portal {Portal}: announcing the uninstall to the other replicas failed; they stop at their next request")]
+    private static partial void LogAnnounceFailed(ILogger logger, Exception exception, string portal);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Throttled install attempts for portal {MemberId}")]
     private static partial void LogThrottled(ILogger logger, string memberId);

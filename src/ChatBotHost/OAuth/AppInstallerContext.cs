@@ -1,5 +1,6 @@
 using ChatBotHost.Configuration;
 using ChatBotHost.Registration;
+using ChatBotHost.State;
 using Microsoft.Extensions.Options;
 
 namespace ChatBotHost.OAuth;
@@ -11,6 +12,7 @@ internal sealed class AppInstallerContext(
     InstallAttempts attempts,
     WebhookAddress address,
     PortalSyncSignal signal,
+    IPortalRevocations revocations,
     TimeProvider time,
     ILogger<AppInstaller> logger)
 {
@@ -23,6 +25,8 @@ internal sealed class AppInstallerContext(
     public WebhookAddress Address => address;
 
     public PortalSyncSignal Signal => signal;
+
+    public IPortalRevocations Revocations => revocations;
 
     public TimeProvider Time => time;
 

@@ -9,6 +9,7 @@ internal static class OAuthServices
         services.AddHttpClient(OAuthServerClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton<OAuthServerClient>();
         services.AddSingleton<TokenRefreshContext>();
+        services.AddSingleton<GuardedHttpClients>();
         services.AddSingleton<OAuthPortalFactory>();
         services.AddSingleton<PortalSyncSignal>();
         services.AddSingleton<InstallVerifier>();

@@ -42,6 +42,7 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IDeadLetterStore>(new InMemoryDeadLetterStore());
         services.AddSingleton<IPortalStore, InMemoryPortalStore>();
         services.AddSingleton<ITokenStore, InMemoryTokenStore>();
+        services.AddSingleton<IPortalRevocations, InMemoryPortalRevocations>();
         services.AddSingleton<ILeaseStore>(provider => new InMemoryLeaseStore(TimeProviderOf(provider)));
         services.AddSingleton<IRateLimitStore>(provider => new InMemoryRateLimitStore(TimeProviderOf(provider)));
         services.AddSingleton<ISentLedger>(provider => new InMemorySentLedger(TimeProviderOf(provider)));
@@ -81,6 +82,8 @@ public static class StateServiceCollectionExtensions
             new RedisPortalStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<ITokenStore>(provider =>
             new RedisTokenStore(provider.GetRequiredService<RedisConnection>(), keys));
+        services.AddSingleton<IPortalRevocations>(provider =>
+            new RedisPortalRevocations(provider.GetRequiredService<RedisConnection>(), keys, provider.GetService<ILogger<RedisPortalRevocations>>()));
         services.AddSingleton<ISentLedger>(provider =>
             new RedisSentLedger(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<IPortalStatePurge>(provider =>

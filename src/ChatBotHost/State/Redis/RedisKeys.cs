@@ -207,6 +207,17 @@ public sealed class RedisKeys
     /// </summary>
     public string Tokens(string memberId) => Build(Tag("oauth", memberId), "tokens");
 
+    /// <summary>
+    /// <c>cbh:{oauth}:revocations</c> — pub/sub channel (no key): an uninstalled portal, announced to every replica.
+    /// </summary>
+    public string RevocationChannel => Build("oauth", "revocations");
+
+    /// <summary>
+    /// <c>cbh:{oauth}:revocations:confirmed</c> — pub/sub channel (no key): each replica's confirmation that it stopped
+    /// calling the revoked portal.
+    /// </summary>
+    public string RevocationConfirmationChannel => Build("oauth", "revocations:confirmed");
+
     // Redis glob patterns treat * ? [ ] and \ as special; a key component with one of them must match literally.
     private static string Glob(string text)
     {

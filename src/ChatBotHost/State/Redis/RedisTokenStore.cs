@@ -43,6 +43,10 @@ public sealed class RedisTokenStore : ITokenStore
     }
 
     /// <inheritdoc />
+    public Task<bool> ExistsAsync(string memberId, CancellationToken cancellationToken) =>
+        _connection.ExecuteAsync(database => database.KeyExistsAsync(_keys.Tokens(memberId)), cancellationToken);
+
+    /// <inheritdoc />
     public Task SaveAsync(string memberId, OAuthTokens tokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
