@@ -208,6 +208,13 @@ public sealed class RedisKeys
     public string Tokens(string memberId) => Build(Tag("oauth", memberId), "tokens");
 
     /// <summary>
+    /// <c>cbh:{dataprotection}:keys</c> — list of the Data Protection key ring's XML elements (which encrypt the OAuth
+    /// tokens). Owner: ASP.NET Core Data Protection, through <see cref="RedisXmlRepository"/>; no TTL and never trimmed:
+    /// a retired key still decrypts what it encrypted.
+    /// </summary>
+    public string DataProtectionKeys => Build("dataprotection", "keys");
+
+    /// <summary>
     /// <c>cbh:{oauth}:revocations</c> — pub/sub channel (no key): an uninstalled portal, announced to every replica.
     /// </summary>
     public string RevocationChannel => Build("oauth", "revocations");
