@@ -3,12 +3,15 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBotHost.Bitrix.Json;
+using ChatBotHost.Bitrix.Wire;
 
 namespace ChatBotHost.Bitrix.Client;
 
 /// <summary>Reads Bitrix24's answer envelope (spec §2.2): <c>result</c> on success, <c>error</c> otherwise.</summary>
 internal static class BitrixEnvelope
 {
+    private static readonly JsonDocumentOptions AnswerJson = new() { MaxDepth = FormLimits.DefaultMaxDepth };
+
     /// <summary>Returns the typed result or throws <see cref="BitrixApiException"/>.</summary>
     public static TResult Read<TResult>(string method, HttpStatusCode status, string? mediaType, byte[] body)
     {
@@ -69,7 +72,10 @@ internal static class BitrixEnvelope
 
         try
         {
-            return JsonNode.Parse(body);
+            // The depth is said explicitly (64, System.Text.Json's default): whatever walks the answer later (DeepClone,
+            // the serializer) recurses only that far, even if an endpoint answers with a nesting bomb. No count cap:
+            // one Event.get page of 1,000 events holds far more values than any single event may.
+            return JsonNode.Parse(body, documentOptions: AnswerJson);
         }
         catch (JsonException)
         {

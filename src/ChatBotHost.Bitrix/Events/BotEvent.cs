@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChatBotHost.Bitrix.Entities;
 
 namespace ChatBotHost.Bitrix.Events;
@@ -29,11 +30,23 @@ public abstract record BotEvent
     public virtual string? DialogId => null;
 
     /// <summary>
-    /// A key that is the same for every delivery of this event, used to drop repeats:
-    /// the eventId in fetch mode, and type plus the ids the event carries in webhook mode (which has no eventId).
+    /// Webhook deliveries: a hash of the delivery's exact body (set by <see cref="WebhookEventDecoder"/>); null for
+    /// events from anywhere else. Not part of the event's JSON: it names the delivery, not the event.
     /// </summary>
-    public string DeduplicationKey => EventId is { } id ? $"e:{id}" : $"w:{Type}:{NaturalKey}";
+    [JsonIgnore]
+    public string? DeliveryHash { get; init; }
 
-    /// <summary>The ids that identify this event without an eventId.</summary>
+    /// <summary>
+    /// The key under which a handled event is remembered, so a repeat is dropped. Fetch mode: the eventId. Webhook mode:
+    /// type plus <see cref="DeliveryHash"/>, so only the identical body posted again counts as a repeat — Bitrix24 never
+    /// retries a delivery, and a key built from ids would merge different presses and edits of one message. Events the
+    /// host makes itself (timers) or a test builds in code: type plus <see cref="NaturalKey"/>.
+    /// </summary>
+    public string DeduplicationKey =>
+        EventId is { } id ? $"e:{id}"
+        : DeliveryHash is { } delivery ? $"w:{Type}:{delivery}"
+        : $"w:{Type}:{NaturalKey}";
+
+    /// <summary>The ids that identify an event that has neither an eventId nor a delivery body (see <see cref="DeduplicationKey"/>).</summary>
     protected abstract string NaturalKey { get; }
 }

@@ -103,7 +103,8 @@ public static class EventFactory
     private static Message ReadMessage(JsonObject data) => EventFields.Read<Message>(data, "message", Data) ?? new();
 
     // The bot's OAuth tokens are kept once, in Bot.Auth (which never prints them); a raw copy in Data would
-    // reach every log line that prints the event.
+    // reach every log line that prints the event. DeepClone recurses, but only as deep as the tree goes, and every
+    // tree of an event was read within FormLimits (64 levels), so the sender cannot make it recurse further.
     private static JsonObject WithoutBotAuth(JsonObject data)
     {
         var copy = data.DeepClone().AsObject();

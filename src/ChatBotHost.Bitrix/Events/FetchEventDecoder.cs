@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBotHost.Bitrix.Wire;
 
 namespace ChatBotHost.Bitrix.Events;
 
@@ -17,6 +18,9 @@ public static class FetchEventDecoder
 
         try
         {
+            // The element was parsed within System.Text.Json's default depth of 64; its count of values is checked
+            // here, before any tree is built from it, so a fetched event is held to the same limits as a webhook body.
+            LimitedJson.Check(item, FormLimits.Default);
             var envelope = JsonObject.Create(item)!;
             var type = EventFields.Require<string>(envelope, "type", "");
             var data = EventFields.Require<JsonObject>(envelope, "data", "");
@@ -26,6 +30,10 @@ public static class FetchEventDecoder
                 EventSource.Fetch,
                 EventFields.Read<long?>(envelope, "eventId", ""),
                 EventFields.Read<DateTimeOffset?>(envelope, "date", ""));
+        }
+        catch (PhpFormLimitException ex)
+        {
+            throw new EventDecodingException($"A fetched event is refused: {ex.Message}.", ex);
         }
         catch (ArgumentException ex)
         {

@@ -53,14 +53,21 @@ internal sealed class RoutingFields
         }
     }
 
-    /// <summary>One pass over the pairs; only the values of routing fields are decoded. A repeated key keeps its last value.</summary>
-    public static RoutingFields FromForm(string body)
+    /// <summary>
+    /// One pass over the pairs; only the values of routing fields are decoded. A repeated key keeps its last value.
+    /// Every pair of the body, also the ones no routing field needs, is counted and its key's depth checked against
+    /// <paramref name="limits"/>, so what is stored is what the worker's full decode will accept.
+    /// </summary>
+    /// <exception cref="PhpFormLimitException">The body has a key nested too deep or too many keys.</exception>
+    public static RoutingFields FromForm(string body, FormLimits limits)
     {
         var fields = new RoutingFields();
         Span<Range> segments = stackalloc Range[MaxDepth];
         Span<char> keyBuffer = stackalloc char[128];
+        var keys = 0;
         foreach (var pair in PhpForm.Pairs(body))
         {
+            limits.Admit(pair.EncodedKey, ref keys);
             var key = pair.DecodeKey(keyBuffer);
             var depth = 0;
             var enumerator = new PhpFormKey(key);

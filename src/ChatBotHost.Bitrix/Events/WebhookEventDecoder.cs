@@ -10,10 +10,12 @@ namespace ChatBotHost.Bitrix.Events;
 /// </summary>
 public static class WebhookEventDecoder
 {
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
-
-    /// <summary>Decodes a body by its Content-Type; without a usable one, a body starting with '{' is JSON, anything else a form.</summary>
-    /// <exception cref="EventDecodingException">The body is not an event or a field cannot be read.</exception>
+    /// <summary>
+    /// Decodes a body by its Content-Type; without a usable one, a body starting with '{' is JSON, anything else a form.
+    /// The body is read within <see cref="FormLimits.Default"/>, and the event is keyed by a hash of the exact body
+    /// (<see cref="BotEvent.DeliveryHash"/>): Bitrix24 never retries a delivery, so only the same body twice is a repeat.
+    /// </summary>
+    /// <exception cref="EventDecodingException">The body is not an event, exceeds the limits, or a field cannot be read.</exception>
     public static WebhookDelivery Decode(string body, string? contentType)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -22,12 +24,26 @@ public static class WebhookEventDecoder
         var type = EventFields.Require<string>(root, "event", "");
         var data = EventFields.Require<JsonObject>(root, "data", "");
         var date = EventFields.Read<DateTimeOffset?>(root, "ts", "");
-        var evt = EventFactory.Create(type, data, EventSource.Webhook, eventId: null, date);
+        var evt = EventFactory.Create(type, data, EventSource.Webhook, eventId: null, date) with { DeliveryHash = StableHash.OfDelivery(body) };
         return new WebhookDelivery(evt, ReadAuth(root));
     }
 
-    private static JsonObject Parse(string body, string? contentType) =>
-        IsJson(body, contentType) ? ParseJson(body) : PhpForm.Decode(body);
+    private static JsonObject Parse(string body, string? contentType)
+    {
+        if (IsJson(body, contentType))
+        {
+            return ParseJson(body);
+        }
+
+        try
+        {
+            return PhpForm.Decode(body, FormLimits.Default);
+        }
+        catch (PhpFormLimitException exception)
+        {
+            throw Refused(exception);
+        }
+    }
 
     /// <summary>Whether a body is JSON (§10.1) rather than a PHP form: by its Content-Type, or, without a usable one, by a leading '{'.</summary>
     internal static bool IsJson(string body, string? contentType)
@@ -43,14 +59,18 @@ public static class WebhookEventDecoder
             || body.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal);
     }
 
+    /// <summary>A JSON body as an object, read within <see cref="FormLimits.Default"/>.</summary>
+    /// <exception cref="EventDecodingException">The body is not a JSON object or exceeds the limits.</exception>
     internal static JsonObject ParseJson(string body)
     {
         JsonNode? node;
         try
         {
-            // A name given twice would otherwise surface as an ArgumentException on first access, past every caller's
-            // handling of bad input; Bitrix24 never writes one, so it is refused as malformed here.
-            node = JsonNode.Parse(body, documentOptions: StrictJson);
+            node = LimitedJson.Parse(body, FormLimits.Default);
+        }
+        catch (PhpFormLimitException exception)
+        {
+            throw Refused(exception);
         }
         catch (JsonException exception)
         {
@@ -59,6 +79,10 @@ public static class WebhookEventDecoder
 
         return node as JsonObject ?? throw new EventDecodingException("The webhook body must be a JSON object.");
     }
+
+    /// <summary>A body over the limits, as the error the intake answers 400 with: the reason, never a value.</summary>
+    internal static EventDecodingException Refused(PhpFormLimitException exception) =>
+        new($"The webhook body is refused: {exception.Message}.", exception);
 
     private static WebhookAuth? ReadAuth(JsonObject root)
     {

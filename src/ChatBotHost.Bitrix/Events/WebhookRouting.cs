@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatBotHost.Bitrix.Entities;
+using ChatBotHost.Bitrix.Wire;
 
 namespace ChatBotHost.Bitrix.Events;
 
@@ -16,11 +17,15 @@ namespace ChatBotHost.Bitrix.Events;
 public sealed record WebhookRouting(string EventType, int BotId, string? DialogId, WebhookAuth? Auth, EventAccessToken? BotAccess)
 {
     /// <summary>Reads the routing fields of a body, form or JSON as <see cref="WebhookEventDecoder.Decode"/> tells them apart.</summary>
-    /// <exception cref="EventDecodingException">The body names no event or data, or a routing field cannot be read.</exception>
+    /// <remarks>
+    /// The whole body is held to <see cref="FormLimits.Default"/> here, also the keys no routing field needs: a body the
+    /// worker's full decode would refuse is refused before it is stored.
+    /// </remarks>
+    /// <exception cref="EventDecodingException">The body exceeds the limits, names no event or data, or a routing field cannot be read.</exception>
     public static WebhookRouting Read(string body, string? contentType)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var fields = WebhookEventDecoder.IsJson(body, contentType) ? RoutingFields.FromJson(WebhookEventDecoder.ParseJson(body)) : RoutingFields.FromForm(body);
+        var fields = WebhookEventDecoder.IsJson(body, contentType) ? RoutingFields.FromJson(WebhookEventDecoder.ParseJson(body)) : FromForm(body);
         if (!fields.HasData)
         {
             throw EventDecodingException.Missing("data");
@@ -34,6 +39,18 @@ public sealed record WebhookRouting(string EventType, int BotId, string? DialogI
                 new User { Id = fields.Int32(RoutingField.UserId) })
             : null;
         return new WebhookRouting(shape.Type, fields.Int32(RoutingField.BotId), dialogId, ReadAuth(fields), ReadBotAccess(fields));
+    }
+
+    private static RoutingFields FromForm(string body)
+    {
+        try
+        {
+            return RoutingFields.FromForm(body, FormLimits.Default);
+        }
+        catch (PhpFormLimitException exception)
+        {
+            throw WebhookEventDecoder.Refused(exception);
+        }
     }
 
     private static WebhookAuth? ReadAuth(RoutingFields fields) => fields.HasAuth

@@ -31,6 +31,7 @@ internal sealed class PhpObjectConverter : JsonConverter<JsonObject>
     public override void Write(Utf8JsonWriter writer, JsonObject value, JsonSerializerOptions options) =>
         value.WriteTo(writer, options);
 
+    // The serializer reading this holds the input to its MaxDepth (64, the default), so DeepClone's recursion is bounded.
     private static JsonObject FromList(JsonArray list)
     {
         var result = new JsonObject();

@@ -19,6 +19,7 @@ internal sealed class PhpObjectConverter : JsonConverter<JsonObject>
     public override void Write(Utf8JsonWriter writer, JsonObject value, JsonSerializerOptions options) => value.WriteTo(writer, options);
 
     /// <summary>The node as an object: arrays become index-keyed objects, null stays null, scalars are rejected.</summary>
+    /// <remarks>DeepClone recurses as deep as the node goes: nodes come from parses held to a depth of 64.</remarks>
     public static JsonObject? ToObject(JsonNode? node)
     {
         switch (node)

@@ -17,10 +17,31 @@ public static class PhpForm
     /// </summary>
     public static string Encode(JsonObject payload, PhpBooleans booleans = PhpBooleans.OneZero)
     {
+        ArgumentNullException.ThrowIfNull(payload);
+
+        // Iterative, with a stack of the nodes still to write: the tree may come from a sender (an unknown event's
+        // data is hashed through here), and no code of ours recurses on a depth a sender controls.
         var builder = new StringBuilder();
-        foreach (var (key, value) in payload)
+        var pending = new Stack<(string Key, JsonNode? Value)>();
+        PushChildren(pending, null, payload);
+        while (pending.TryPop(out var entry))
         {
-            Append(builder, key, value, booleans);
+            switch (entry.Value)
+            {
+                case null:
+                    continue; // http_build_query drops nulls entirely
+                case JsonObject or JsonArray:
+                    PushChildren(pending, entry.Key, entry.Value);
+                    continue;
+                default:
+                    if (builder.Length > 0)
+                    {
+                        builder.Append('&');
+                    }
+
+                    builder.Append(UrlEncode(entry.Key)).Append('=').Append(UrlEncode(Scalar(entry.Value.AsValue(), booleans)));
+                    continue;
+            }
         }
 
         return builder.ToString();
@@ -30,12 +51,24 @@ public static class PhpForm
     /// Reads a form body into a tree of objects whose leaves are all strings, as parse_str does
     /// (key[a][b]=v nests; key[]=v appends; a repeated key keeps the last value).
     /// Lists arrive as objects keyed "0", "1", …; typed reading turns them into lists.
+    /// Applies <see cref="FormLimits.Default"/>.
     /// </summary>
-    public static JsonObject Decode(string body)
+    /// <exception cref="PhpFormLimitException">The body has a key nested too deep or too many keys.</exception>
+    public static JsonObject Decode(string body) => Decode(body, FormLimits.Default);
+
+    /// <summary>
+    /// Reads a form body as <see cref="Decode(string)"/> does, within <paramref name="limits"/>: every pair is counted
+    /// and its key's depth checked before anything is decoded or built, so a hostile body fails at once.
+    /// </summary>
+    /// <exception cref="PhpFormLimitException">The body has a key nested too deep or too many keys.</exception>
+    public static JsonObject Decode(string body, FormLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         var root = new JsonObject();
+        var keys = 0;
         foreach (var pair in Pairs(body))
         {
+            limits.Admit(pair.EncodedKey, ref keys);
             var path = ParseKey(pair.Key);
             if (path.Count > 0)
             {
@@ -112,34 +145,24 @@ public static class PhpForm
         return Uri.TryUnescapeDataString(spaced, destination, out written);
     }
 
-    private static void Append(StringBuilder builder, string key, JsonNode? value, PhpBooleans booleans)
+    // Children go on the stack last first, so they come off it in the sender's order, as http_build_query writes them.
+    private static void PushChildren(Stack<(string Key, JsonNode? Value)> pending, string? prefix, JsonNode parent)
     {
-        switch (value)
+        if (parent is JsonObject obj)
         {
-            case null:
-                return; // http_build_query drops nulls entirely
-            case JsonObject obj:
-                foreach (var (childKey, child) in obj)
-                {
-                    Append(builder, $"{key}[{childKey}]", child, booleans);
-                }
+            for (var i = obj.Count - 1; i >= 0; i--)
+            {
+                var (key, child) = obj.GetAt(i);
+                pending.Push((prefix is null ? key : $"{prefix}[{key}]", child));
+            }
 
-                return;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    Append(builder, $"{key}[{i.ToString(CultureInfo.InvariantCulture)}]", array[i], booleans);
-                }
+            return;
+        }
 
-                return;
-            default:
-                if (builder.Length > 0)
-                {
-                    builder.Append('&');
-                }
-
-                builder.Append(UrlEncode(key)).Append('=').Append(UrlEncode(Scalar(value.AsValue(), booleans)));
-                return;
+        var array = (JsonArray)parent;
+        for (var i = array.Count - 1; i >= 0; i--)
+        {
+            pending.Push(($"{prefix}[{i.ToString(CultureInfo.InvariantCulture)}]", array[i]));
         }
     }
 

@@ -59,6 +59,9 @@ public readonly struct PhpFormPair
         _valueLength = valueLength;
     }
 
+    /// <summary>The name as it stands in the body, still percent-encoded: what limits are checked on before decoding.</summary>
+    internal ReadOnlySpan<char> EncodedKey => _body.AsSpan(_keyStart, _keyLength);
+
     /// <summary>The decoded name, e.g. <c>data[bot][id]</c>; read its segments with <see cref="PhpFormKey"/>.</summary>
     public string Key => PhpForm.UrlDecode(_body.AsSpan(_keyStart, _keyLength));
 

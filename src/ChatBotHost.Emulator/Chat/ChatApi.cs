@@ -110,9 +110,11 @@ internal sealed class ChatApi(EmulatedPortal portal)
         return Results.NoContent();
     });
 
-    private static async Task<JsonObject> ReadAsync(HttpRequest request) =>
-        await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted) as JsonObject
-            ?? throw new ArgumentException("The request body must be a JSON object.");
+    /// <summary>The answer to a request the API refuses; the page shows <c>error</c>.</summary>
+    public static IResult Problem(string message, int statusCode = StatusCodes.Status400BadRequest) =>
+        Results.Text(new JsonObject { ["error"] = message }.ToJsonString(), "application/json", statusCode: statusCode);
+
+    private static Task<JsonObject> ReadAsync(HttpRequest request) => ChatRequestBody.ReadAsync(request);
 
     /// <summary>An impossible action (someone else's message, a button that is not there) is the page's mistake: 400.</summary>
     private static async Task<IResult> GuardAsync(Func<Task<IResult>> action)
@@ -121,14 +123,15 @@ internal sealed class ChatApi(EmulatedPortal portal)
         {
             return await action();
         }
+        catch (ChatRequestException refused)
+        {
+            return Problem(refused.Message, refused.StatusCode);
+        }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException or JsonException or FormatException)
         {
             return Problem(error.Message);
         }
     }
-
-    private static IResult Problem(string message) =>
-        Results.Text(new JsonObject { ["error"] = message }.ToJsonString(), "application/json", statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult Json(JsonNode body) => Results.Text(body.ToJsonString(), "application/json");
 }

@@ -11,7 +11,10 @@ public static class EmulatorChatEndpoints
     /// <summary>The path the page is served under: {host}/emulator/.</summary>
     public const string DefaultPrefix = "/emulator";
 
-    /// <summary>Maps the page, its JSON API under {prefix}/api/ and its live stream, for the emulator's portal.</summary>
+    /// <summary>
+    /// Maps the page, its JSON API under {prefix}/api/ and its live stream, for the emulator's portal. The API takes
+    /// JSON only (415 otherwise), so a cross-site form post cannot act as the portal's admin.
+    /// </summary>
     public static IEndpointRouteBuilder MapEmulatorChat(this IEndpointRouteBuilder endpoints, BitrixEmulator emulator, string prefix = DefaultPrefix)
     {
         ArgumentNullException.ThrowIfNull(emulator);
@@ -35,6 +38,9 @@ public static class EmulatorChatEndpoints
         page.MapGet("/{file}", (HttpContext http, string file) => ChatAssets.Serve(http, file));
 
         var apiGroup = page.MapGroup("/api");
+        apiGroup.AddEndpointFilter(async (context, next) => ChatRequestBody.HasAcceptableType(context.HttpContext.Request)
+            ? await next(context)
+            : ChatApi.Problem("The chat API takes JSON only (Content-Type: application/json).", StatusCodes.Status415UnsupportedMediaType));
         apiGroup.MapGet("/dialogs", api.DialogsAsync);
         apiGroup.MapPost("/dialogs/{dialogId}/open", api.OpenAsync);
         apiGroup.MapGet("/dialogs/{dialogId}/messages", api.Messages);
@@ -43,7 +49,8 @@ public static class EmulatorChatEndpoints
         apiGroup.MapDelete("/messages/{messageId:int}", api.DeleteAsync);
         apiGroup.MapPost("/messages/{messageId:int}/reactions", (int messageId, HttpRequest request) => api.ReactAsync(messageId, request));
         apiGroup.MapPost("/messages/{messageId:int}/press", (int messageId, HttpRequest request) => api.PressAsync(messageId, request));
-        apiGroup.MapGet("/activity", stream.StreamAsync);
+        // A live stream never ends by itself: the host's request timeout must not cut it.
+        apiGroup.MapGet("/activity", stream.StreamAsync).DisableRequestTimeout();
         return endpoints;
     }
 }

@@ -11,6 +11,12 @@ public sealed class ChatBotHostOptions
     /// <summary>Application (OAuth) mode: marketplace and local applications serving the portals they are installed on.</summary>
     public OAuthOptions OAuth { get; set; } = new();
 
+    /// <summary>
+    /// Whether the host may run against its built-in emulator when no portal is configured: unset means only in the
+    /// Development environment (dotnet run); true allows it anywhere; false never.
+    /// </summary>
+    public bool? LocalMode { get; set; }
+
     /// <summary>Where state lives.</summary>
     public RedisOptions Redis { get; set; } = new();
 

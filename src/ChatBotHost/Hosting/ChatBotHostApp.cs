@@ -15,8 +15,9 @@ internal static partial class ChatBotHostApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         builder.AddHostLogging();
+        builder.AddRequestLimits();
 
-        var local = await LocalPortal.StartIfNeededAsync(builder.Configuration, cancellationToken);
+        var local = await LocalPortal.StartIfNeededAsync(builder.Configuration, builder.Environment, cancellationToken);
         builder.Services.AddChatBotHost(builder.Configuration, local);
         builder.Services.AddHostMetrics();
         builder.Services.AddHostHealth();
@@ -26,6 +27,7 @@ internal static partial class ChatBotHostApp
         app.Services.GetRequiredService<SecretValues>().Add(() => HostSecrets.FromBots(bots));
         // Listening from the start: what is measured before the first scrape counts too.
         app.Services.GetRequiredService<PrometheusExporter>();
+        app.UseRequestLimits();
         app.MapWebhookEndpoints();
         app.MapAppInstallEndpoints();
         app.MapMetricsEndpoints();

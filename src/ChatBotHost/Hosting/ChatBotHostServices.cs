@@ -47,6 +47,7 @@ internal static class ChatBotHostServices
         services.AddSingleton<WebhookAddress>();
         services.AddSingleton<CommandReconciler>();
         services.AddSingleton<BotReconciler>();
+        services.AddSingleton<ApplicationTokenCheck>();
         services.AddSingleton<BotClientFactory>();
         services.AddSingleton<IBotClientSource>(sp => sp.GetRequiredService<BotClientFactory>());
         TurnPipeline.Register(services);
@@ -55,6 +56,7 @@ internal static class ChatBotHostServices
         services.AddInbox();
         services.AddSingleton<FetchReceiver>();
         services.AddSingleton<FetchPollerElection>();
+        services.AddSingleton<WebhookAuthenticator>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<BotLifecycle>();
         services.AddHostedService<BotRunner>();

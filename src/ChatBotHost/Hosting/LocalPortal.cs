@@ -2,31 +2,48 @@ using System.Security.Cryptography;
 using ChatBotHost.Configuration;
 using ChatBotHost.Emulator;
 using ChatBotHost.Emulator.Chat;
+using Microsoft.Extensions.Options;
 
 namespace ChatBotHost.Hosting;
 
 /// <summary>
 /// Local mode: with no portal configured, the host runs against the built-in emulator, so the production code path
-/// (registration, Event.get or webhook posts, Message.send) runs on a laptop without Bitrix24.
+/// (registration, Event.get or webhook posts, Message.send) runs on a laptop without Bitrix24. Only when asked: see
+/// <see cref="StartIfNeededAsync"/>.
 /// </summary>
 internal sealed class LocalPortal : IAsyncDisposable
 {
+    public const string WebhookUrlKey = $"{ChatBotHostOptions.SectionName}:Portal:WebhookUrl";
+    public const string ClientIdKey = $"{ChatBotHostOptions.SectionName}:OAuth:ClientId";
+    public const string LocalModeKey = $"{ChatBotHostOptions.SectionName}:LocalMode";
+
     private LocalPortal(BitrixEmulator emulator) => Emulator = emulator;
 
     public BitrixEmulator Emulator { get; }
 
-    /// <summary>Starts the emulator and points the configuration at it, unless a portal is configured.</summary>
-    public static async Task<LocalPortal?> StartIfNeededAsync(IConfigurationManager configuration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the emulator and points the configuration at it, unless a portal is configured. The emulator acts as the
+    /// portal's admin and its chat page is served by the host, so it starts only when asked: in the Development
+    /// environment (dotnet run) or with ChatBotHost:LocalMode=true; anywhere else a host without a portal refuses to start.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">No portal is configured and local mode is not allowed here.</exception>
+    public static async Task<LocalPortal?> StartIfNeededAsync(IConfigurationManager configuration, IHostEnvironment environment, CancellationToken cancellationToken)
     {
-        const string key = $"{ChatBotHostOptions.SectionName}:Portal:WebhookUrl";
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
         // Application (OAuth) mode needs no webhook portal: portals arrive with installs.
-        if (!string.IsNullOrWhiteSpace(configuration[key]) || !string.IsNullOrWhiteSpace(configuration[$"{ChatBotHostOptions.SectionName}:OAuth:ClientId"]))
+        if (!string.IsNullOrWhiteSpace(configuration[WebhookUrlKey]) || !string.IsNullOrWhiteSpace(configuration[ClientIdKey]))
         {
             return null;
         }
 
+        if (!IsAllowed(configuration, environment))
+        {
+            throw new OptionsValidationException(ChatBotHostOptions.SectionName, typeof(ChatBotHostOptions), [NotAllowedMessage(environment)]);
+        }
+
         var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), cancellationToken);
-        configuration[key] = emulator.WebhookUrl.AbsoluteUri;
+        configuration[WebhookUrlKey] = emulator.WebhookUrl.AbsoluteUri;
 
         // The built-in emulator sets no rate limit (unless asked), so neither does the host: with the real portal's
         // 2 requests/s, a few bots polling every second would keep the chat waiting. An explicit setting still wins.
@@ -34,6 +51,25 @@ internal sealed class LocalPortal : IAsyncDisposable
         SetUnlessConfigured(configuration, $"{ChatBotHostOptions.SectionName}:RateLimit:Burst", "1000");
         return new LocalPortal(emulator);
     }
+
+    /// <summary>An explicit ChatBotHost:LocalMode decides; unset, only the Development environment runs locally.</summary>
+    internal static bool IsAllowed(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var setting = configuration[LocalModeKey];
+        if (string.IsNullOrWhiteSpace(setting))
+        {
+            return environment.IsDevelopment();
+        }
+
+        return bool.TryParse(setting, out var allowed)
+            ? allowed
+            : throw new OptionsValidationException(ChatBotHostOptions.SectionName, typeof(ChatBotHostOptions), [$"{LocalModeKey} must be true or false."]);
+    }
+
+    private static string NotAllowedMessage(IHostEnvironment environment) =>
+        $"No portal is configured: set {WebhookUrlKey} (an incoming webhook) or {ClientIdKey} (an application). "
+        + $"Local mode (the built-in emulator, which acts as the portal's admin and serves its chat page) starts by itself "
+        + $"only in the Development environment (this is '{environment.EnvironmentName}'); set {LocalModeKey}=true to run it here.";
 
     private static void SetUnlessConfigured(IConfigurationManager configuration, string key, string value)
     {

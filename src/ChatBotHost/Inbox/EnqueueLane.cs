@@ -7,25 +7,46 @@ namespace ChatBotHost.Inbox;
 /// go in the next call, so under load one Redis round trip stores many events, and a lone event still goes at once.
 /// All or none of a call's items are stored (one script), and each caller hears only when its own items are.
 /// </summary>
+/// <remarks>
+/// A caller told "not stored" must be told the truth: a webhook delivery answered 503 is lost to Bitrix24, which does
+/// not send it again, so it must not be handled later either. Each enqueue therefore has a deadline,
+/// <see cref="StoreTimeout"/> after it arrived, that travels with the store call: Redis checks it on its own clock
+/// (which this host's clock is aligned to) in the script that stores, and stores nothing it gets later. The lane waits
+/// for the answer until <see cref="AnswerGrace"/> past the deadline. So an enqueue that fails was not stored — except
+/// when Redis stored it just before the deadline and its answer then took longer than the grace to come back. This
+/// costs no extra round trip: the happy path is still one script call for many events.
+/// </remarks>
 internal sealed class EnqueueLane(IInboxStore store, InboxSignal signal, TimeProvider time)
 {
     /// <summary>Items per store call; a fetch page larger than this still goes whole, alone.</summary>
     public const int MaxItemsPerCall = 200;
 
     /// <summary>
-    /// A store that has not answered by then is treated as down: the waiting callers hear of it (a webhook delivery is
-    /// answered 503 while Bitrix24 still waits), and the lane moves on.
+    /// How long after it arrived an event may still be stored. A webhook delivery not stored by then is answered 503
+    /// while Bitrix24 still waits for the answer, and Redis refuses to store it afterwards.
     /// </summary>
     public static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long past the deadline the lane still waits for the store's answer: the answer to a store made just before the
+    /// deadline is on its way back. Redis answers in milliseconds; a second also covers the error of the clock alignment
+    /// (a sample's round trip is at most a second, and is milliseconds in practice).
+    /// </summary>
+    public static readonly TimeSpan AnswerGrace = TimeSpan.FromSeconds(1);
 
     private readonly Lock _gate = new();
     private readonly List<Group> _waiting = [];
     private bool _busy;
 
-    /// <summary>Completes when the items are stored; a cancelled wait does not withdraw them.</summary>
+    /// <summary>
+    /// Completes when the items are stored. Fails with <see cref="EnqueueTooLateException"/> when they were not stored by
+    /// their deadline (nothing stored), with <see cref="TimeoutException"/> when the store did not answer by the deadline
+    /// and the grace (not stored unless that answer was lost), or with the store's error. A cancelled wait does not
+    /// withdraw them.
+    /// </summary>
     public Task AddAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
-        var group = new Group(items);
+        var group = new Group(items, time.GetUtcNow() + StoreTimeout);
         bool start;
         lock (_gate)
         {
@@ -46,26 +67,50 @@ internal sealed class EnqueueLane(IInboxStore store, InboxSignal signal, TimePro
     {
         while (TakeNext() is { } call)
         {
-            var items = call.SelectMany(g => g.Items).ToList();
+            call.Late.ForEach(g => g.Stored.TrySetException(new EnqueueTooLateException(
+                $"The event waited {StoreTimeout.TotalSeconds} s behind slower store calls and was not stored.")));
+            if (call.Groups.Count == 0)
+            {
+                continue;
+            }
+
             try
             {
-                using var timeout = new CancellationTokenSource(StoreTimeout, time);
-                var claimable = await store.EnqueueAsync(items, timeout.Token);
+                var claimable = await StoreAsync(call.Groups);
                 if (claimable.Contains(true))
                 {
                     signal.Pulse();
                 }
 
-                call.ForEach(g => g.Stored.TrySetResult());
+                call.Groups.ForEach(g => g.Stored.TrySetResult());
             }
             catch (Exception e)
             {
-                call.ForEach(g => g.Stored.TrySetException(e));
+                call.Groups.ForEach(g => g.Stored.TrySetException(e));
             }
         }
     }
 
-    private List<Group>? TakeNext()
+    private async Task<IReadOnlyList<bool>> StoreAsync(List<Group> groups)
+    {
+        // The oldest group's deadline binds the whole call: its items are stored all together or not at all.
+        var storeBy = groups[0].StoreBy;
+        using var wait = new CancellationTokenSource(TimeSpan.FromTicks(Math.Max(0, (storeBy + AnswerGrace - time.GetUtcNow()).Ticks)), time);
+        try
+        {
+            // WaitAsync as well: the bound must hold even for a store that does not watch its token.
+            return await store.EnqueueAsync([.. groups.SelectMany(g => g.Items)], storeBy, wait.Token).WaitAsync(wait.Token);
+        }
+        catch (OperationCanceledException ex) when (wait.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"The store did not answer within {(StoreTimeout + AnswerGrace).TotalSeconds} s. It stores nothing it gets after "
+                + $"{StoreTimeout.TotalSeconds} s, so the event was not stored, unless the store's answer was lost on its way back.",
+                ex);
+        }
+    }
+
+    private Call? TakeNext()
     {
         lock (_gate)
         {
@@ -75,19 +120,25 @@ internal sealed class EnqueueLane(IInboxStore store, InboxSignal signal, TimePro
                 return null;
             }
 
-            var take = 1;
-            for (var count = _waiting[0].Items.Count; take < _waiting.Count && count + _waiting[take].Items.Count <= MaxItemsPerCall; take++)
+            // Deadlines follow arrival order: those that passed while waiting are the first ones; they are not sent.
+            var now = time.GetUtcNow();
+            var late = _waiting.TakeWhile(g => g.StoreBy <= now).ToList();
+            _waiting.RemoveRange(0, late.Count);
+            var take = Math.Min(1, _waiting.Count);
+            for (var count = take == 0 ? 0 : _waiting[0].Items.Count; take < _waiting.Count && count + _waiting[take].Items.Count <= MaxItemsPerCall; take++)
             {
                 count += _waiting[take].Items.Count;
             }
 
-            var call = _waiting.GetRange(0, take);
+            var groups = _waiting.GetRange(0, take);
             _waiting.RemoveRange(0, take);
-            return call;
+            return new Call(groups, late);
         }
     }
 
-    private sealed record Group(IReadOnlyList<InboxItem> Items)
+    private sealed record Call(List<Group> Groups, List<Group> Late);
+
+    private sealed record Group(IReadOnlyList<InboxItem> Items, DateTimeOffset StoreBy)
     {
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

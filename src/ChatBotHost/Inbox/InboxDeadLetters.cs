@@ -5,7 +5,7 @@ namespace ChatBotHost.Inbox;
 
 /// <summary>
 /// Puts an event the host gives up on into the dead-letter list, with the reason and without the secrets a webhook
-/// body carries, so an operator can inspect and replay it.
+/// or a fetched event carries, so an operator can inspect and replay it.
 /// </summary>
 internal sealed partial class InboxDeadLetters(TimeProvider time, ILogger<InboxDeadLetters> logger, IDeadLetterStore? store = null)
 {
@@ -20,7 +20,8 @@ internal sealed partial class InboxDeadLetters(TimeProvider time, ILogger<InboxD
             return;
         }
 
-        var shown = item.Source == InboxItem.Sources.Webhook ? item with { Payload = WebhookBodySanitizer.WithoutSecrets(item.Payload) } : item;
+        // Fetched events carry tokens as webhook bodies do: every source is scrubbed alike.
+        var shown = EventPayloadScrubber.WithoutSecrets(item);
         await store.AddAsync(
             new DeadLetter
             {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace ChatBotHost.Inbox;
 
 /// <summary>Registers the durable inbox: the writer the intakes use, and this replica's workers.</summary>
@@ -7,6 +9,7 @@ internal static class InboxServices
     public static IServiceCollection AddInbox(this IServiceCollection services)
     {
         services.AddInboxWriter();
+        services.TryAddSingleton<IQueuedEventDecoder, QueuedEventDecoder>();
         services.AddSingleton<InboxDeadLetters>();
         services.AddSingleton<InboxTurnRunner>();
         services.AddSingleton<InboxWorkers>();

@@ -71,6 +71,28 @@ internal sealed partial class InboxWorkers(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             LogShutdownTimedOut(logger, Running);
+            await LetCancelledTurnsReleaseAsync();
+        }
+    }
+
+    // The cancelled turns end at once and release their claims, so the restart does not count them as attempts; a
+    // moment for that, bounded, since the host is stopping. Real time: a turn that ignores its cancellation must not
+    // hold up a stop behind a clock that is not moving.
+    private async Task LetCancelledTurnsReleaseAsync()
+    {
+        Task[] running;
+        lock (_gate)
+        {
+            running = [.. _running];
+        }
+
+        try
+        {
+            await Task.WhenAll(running).WaitAsync(BoundedStoreCall.Timeout, TimeProvider.System);
+        }
+        catch (TimeoutException)
+        {
+            // Those claims run out and are counted as attempts when their events are claimed again.
         }
     }
 
@@ -138,8 +160,10 @@ internal sealed partial class InboxWorkers(
                 break;
             }
 
-            // Not cancelled by stopping: a claim made in Redis must reach a worker, or its dialog waits out the lease.
-            var claims = await store.ClaimAsync(portal, time.GetUtcNow(), settings.ClaimLease, free, CancellationToken.None);
+            // Not cancelled by stopping: a claim made in Redis must reach a worker, or its dialog waits out the lease (and
+            // the lease counts as an attempt). Only bounded, so a hung connection cannot stop the claiming for good.
+            var claims = await BoundedStoreCall.RunAsync(
+                ct => store.ClaimAsync(portal, time.GetUtcNow(), settings.ClaimLease, free, ct), time, "a claim");
             claimed += claims.Count;
             foreach (var claim in claims)
             {

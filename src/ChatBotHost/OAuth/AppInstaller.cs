@@ -7,6 +7,7 @@ using ChatBotHost.Bitrix.Requests.App;
 using ChatBotHost.Bitrix.Wire;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
+using ChatBotHost.Intake.Http;
 using ChatBotHost.State;
 
 namespace ChatBotHost.OAuth;
@@ -227,11 +228,20 @@ internal sealed partial class AppInstaller(
         }
     }
 
+    // Anyone can POST here, before any check: the body is capped low (a few KB is real) and refused while it is read,
+    // and the decoder's own limits (depth, keys) refuse the rest before anything is built. Either answers 413/400 with
+    // the reason (BodyRejectionMiddleware), never an exception's text.
     private static async Task<JsonObject> ReadFormAsync(HttpContext http)
     {
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(http.RequestAborted);
-        return PhpForm.Decode(body.Trim());
+        var body = await RequestBodyReader.ReadAsync(http, BodyLimits.InstallBytes);
+        try
+        {
+            return PhpForm.Decode(body.Trim());
+        }
+        catch (FormatException ex)
+        {
+            throw BodyRejectedException.Undecodable($"The form cannot be read: {ex.Message}", ex);
+        }
     }
 
     private static bool SecretsEqual(string presented, string expected) =>

@@ -50,10 +50,30 @@ internal sealed partial class BotReconciler(
         };
         bot.Use(registration);
         registration = await commands.ReconcileAsync(bot, registration, cancellationToken);
+        registration = await KeepTokenLearnedMeanwhileAsync(bot, registration, cancellationToken);
         await store.SaveAsync(bot.Portal.Key, bot.Code, registration, cancellationToken);
         bot.Use(registration);
         bot.MarkReady();
         LogRegistered(logger, bot.Code, botId, bot.Portal.Key, bot.Settings.EventMode);
+    }
+
+    /// <summary>
+    /// The registration was read before the portal calls above (seconds); another replica may have learned the
+    /// application_token meanwhile (ApplicationTokenCheck). Saving the old copy would forget it, so a token learned for
+    /// this bot id under this same webhookUrl and profile is kept. What remains is the moment between this read and
+    /// the save, not the whole reconciliation.
+    /// </summary>
+    private async Task<BotRegistration> KeepTokenLearnedMeanwhileAsync(HostedBot bot, BotRegistration registration, CancellationToken cancellationToken)
+    {
+        if (registration.ApplicationToken is not null)
+        {
+            return registration;
+        }
+
+        var latest = await store.GetAsync(bot.Portal.Key, bot.Code, cancellationToken);
+        return latest is { ApplicationToken: { } learned } && latest.BotId == registration.BotId && latest.ProfileFingerprint == registration.ProfileFingerprint
+            ? registration with { ApplicationToken = learned }
+            : registration;
     }
 
     /// <summary>Registers the bot again after the portal answered BOT_NOT_FOUND; concurrent callers share one attempt.</summary>
@@ -76,14 +96,6 @@ internal sealed partial class BotReconciler(
         {
             _recovering.Release();
         }
-    }
-
-    public async Task SetApplicationTokenAsync(HostedBot bot, string applicationToken, CancellationToken cancellationToken)
-    {
-        var registration = bot.Registration ?? throw new InvalidOperationException($"Bot '{bot.Code}' is not registered.");
-        var updated = registration with { ApplicationToken = applicationToken };
-        await store.SaveAsync(bot.Portal.Key, bot.Code, updated, cancellationToken);
-        bot.Use(updated);
     }
 
     public void Dispose() => _recovering.Dispose();

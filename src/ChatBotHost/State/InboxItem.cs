@@ -40,7 +40,10 @@ public sealed record InboxItem
     /// <summary>When the host stored the event; an empty dialog's inbox becomes claimable at this time.</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
 
-    /// <summary>How many turns for this event failed so far.</summary>
+    /// <summary>
+    /// How many attempts of this event came to nothing so far: turns that failed (with any exception, in the decoder or
+    /// the pipeline) and claims that ran out before the turn settled (the replica running it died or hung).
+    /// </summary>
     public int Attempts { get; init; }
 
     /// <summary>The values of <see cref="Source"/>.</summary>

@@ -14,9 +14,9 @@ public class DecodingAgreementTests
         var form = WebhookEventDecoder.Decode(FixtureFiles.WebhookForm(type), FixtureFiles.FormContentType);
         var json = WebhookEventDecoder.Decode(FixtureFiles.WebhookJson(type), FixtureFiles.JsonContentType);
 
+        // The key differs by design: it names the delivery (a hash of its body), and these are two bodies.
         Assert.Equal(form.Event.GetType(), json.Event.GetType());
-        Assert.Equal(EventSnapshot.Of(form.Event), EventSnapshot.Of(json.Event));
-        Assert.Equal(form.Event.DeduplicationKey, json.Event.DeduplicationKey);
+        Assert.Equal(EventSnapshot.Of(form.Event, "deduplicationKey"), EventSnapshot.Of(json.Event, "deduplicationKey"));
         Assert.Equal(form.Auth, json.Auth);
     }
 

@@ -44,14 +44,13 @@ internal sealed class ChatPageServer : IAsyncDisposable
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
-    /// <summary>Sends JSON; returns the status and the parsed body (null when there is none).</summary>
+    /// <summary>Sends JSON (an empty object when no body is given, as the page does); returns the status and the parsed body (null when there is none).</summary>
     public async Task<(int Status, JsonObject? Body)> SendAsync(HttpMethod method, string path, JsonObject? body = null)
     {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative))
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
+            Content = new StringContent((body ?? []).ToJsonString(), Encoding.UTF8, "application/json"),
+        };
 
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();

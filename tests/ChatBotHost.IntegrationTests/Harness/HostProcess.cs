@@ -96,7 +96,7 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>src/ChatBotHost/bin/{configuration}/{tfm}/ChatBotHost.dll, in the configuration the tests were built in.</summary>
-    private static string HostAssemblyPath()
+    internal static string HostAssemblyPath()
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;

@@ -10,11 +10,12 @@ internal static class WebhookForms
     /// An ONIMBOTV2MESSAGEADD of user <paramref name="userId"/> in their private chat with the bot; the auth block
     /// names <paramref name="memberId"/> when one is given (application portals), the domain otherwise.
     /// </summary>
-    public static string MessageAdded(int botId, string applicationToken, string? memberId = null, int userId = 1, string messageId = "999", string text = "forged text")
+    public static string MessageAdded(
+        int botId, string applicationToken, string? memberId = null, int userId = 1, string messageId = "999", string text = "forged text", string botCode = "echo")
     {
         var user = userId.ToString(CultureInfo.InvariantCulture);
         return "event=ONIMBOTV2MESSAGEADD"
-            + $"&data%5Bbot%5D%5Bid%5D={botId.ToString(CultureInfo.InvariantCulture)}&data%5Bbot%5D%5Bcode%5D=echo"
+            + $"&data%5Bbot%5D%5Bid%5D={botId.ToString(CultureInfo.InvariantCulture)}&data%5Bbot%5D%5Bcode%5D={Uri.EscapeDataString(botCode)}"
             + $"&data%5Bmessage%5D%5Bid%5D={Uri.EscapeDataString(messageId)}&data%5Bmessage%5D%5BchatId%5D=7&data%5Bmessage%5D%5BauthorId%5D={user}"
             + $"&data%5Bmessage%5D%5Btext%5D={Uri.EscapeDataString(text)}&data%5Bmessage%5D%5BisSystem%5D=0"
             + $"&data%5Bchat%5D%5Bid%5D=7&data%5Bchat%5D%5BdialogId%5D={user}&data%5Bchat%5D%5Btype%5D=private&data%5Buser%5D%5Bid%5D={user}"

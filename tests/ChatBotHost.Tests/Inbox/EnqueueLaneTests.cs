@@ -56,6 +56,52 @@ public sealed class EnqueueLaneTests : IDisposable
         Assert.False(await _signal.WaitAsync(TimeSpan.Zero, time, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task AddAsync_Call_CarriesTheDeadlineOfItsOldestArrival()
+    {
+        var clock = new FakeTimeProvider();
+        var lane = new EnqueueLane(_store, _signal, clock);
+        var arrived = clock.GetUtcNow();
+
+        await lane.AddAsync([Item("m1")], CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([arrived + EnqueueLane.StoreTimeout], _store.Deadlines);
+    }
+
+    [Fact]
+    public async Task AddAsync_StoreNeverAnswers_FailsAfterTheDeadlineAndTheGraceWithATimeout()
+    {
+        var clock = new FakeTimeProvider();
+        var lane = new EnqueueLane(_store, _signal, clock);
+        _store.Hold();
+        var adding = lane.AddAsync([Item("m1")], CancellationToken.None);
+        await _store.CallStarted.WaitAsync(TimeSpan.FromSeconds(10));
+
+        clock.Advance(EnqueueLane.StoreTimeout + EnqueueLane.AnswerGrace - TimeSpan.FromMilliseconds(1));
+        Assert.False(adding.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        var failure = await Assert.ThrowsAsync<TimeoutException>(() => adding.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.IsNotType<EnqueueTooLateException>(failure);
+    }
+
+    [Fact]
+    public async Task AddAsync_DeadlinePassesWhileWaitingBehindAHungCall_IsNeverSentAndFailsAsTooLate()
+    {
+        var clock = new FakeTimeProvider();
+        var lane = new EnqueueLane(_store, _signal, clock);
+        _store.Hold();
+        var first = lane.AddAsync([Item("m1")], CancellationToken.None);
+        await _store.CallStarted.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = lane.AddAsync([Item("m2")], CancellationToken.None);
+
+        clock.Advance(EnqueueLane.StoreTimeout + EnqueueLane.AnswerGrace);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => first.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAsync<EnqueueTooLateException>(() => second.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, _store.Started);
+    }
+
     public void Dispose() => _signal.Dispose();
 
     private static InboxItem Item(string payload, string dialogId = "chat1") => new()
@@ -79,6 +125,10 @@ public sealed class EnqueueLaneTests : IDisposable
 
         public List<string[]> Calls { get; } = [];
 
+        public List<DateTimeOffset> Deadlines { get; } = [];
+
+        public int Started { get; private set; }
+
         public bool FailNext { get; set; }
 
         public Task CallStarted => _started.Task;
@@ -87,8 +137,10 @@ public sealed class EnqueueLaneTests : IDisposable
 
         public void Release() => _gate.TrySetResult();
 
-        public async Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, DateTimeOffset storeBy, CancellationToken cancellationToken)
         {
+            Started++;
+            Deadlines.Add(storeBy);
             _started.TrySetResult();
             await _gate.Task;
             if (FailNext)
@@ -98,7 +150,7 @@ public sealed class EnqueueLaneTests : IDisposable
             }
 
             Calls.Add([.. items.Select(i => i.Payload)]);
-            return await Inner.EnqueueAsync(items, cancellationToken);
+            return await Inner.EnqueueAsync(items, storeBy, cancellationToken);
         }
 
         public Task<IReadOnlyList<InboxClaim>> ClaimAsync(string portal, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
@@ -111,6 +163,8 @@ public sealed class EnqueueLaneTests : IDisposable
 
         public Task<bool> DeferAsync(InboxClaim claim, InboxItem head, DateTimeOffset availableAt, CancellationToken cancellationToken) =>
             Inner.DeferAsync(claim, head, availableAt, cancellationToken);
+
+        public Task<bool> ReleaseAsync(InboxClaim claim, CancellationToken cancellationToken) => Inner.ReleaseAsync(claim, cancellationToken);
 
         public Task<long> DepthAsync(string portal, CancellationToken cancellationToken) => Inner.DepthAsync(portal, cancellationToken);
 

@@ -22,7 +22,10 @@ internal sealed class InboxHarness : IAsyncDisposable
     private readonly PipelineHarness _pipeline;
     private readonly CancellationTokenSource _stopping = new();
 
-    public InboxHarness(Action<BotBuilder> declare, Action<InboxOptions>? configure = null)
+    /// <param name="declare">The bot.</param>
+    /// <param name="configure">Inbox settings.</param>
+    /// <param name="services">Replaces services (an IInboxStore over <see cref="Store"/>, an IQueuedEventDecoder).</param>
+    public InboxHarness(Action<BotBuilder> declare, Action<InboxOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Bot = PipelineHarness.Bot(declare);
         Bot.MarkReady();
@@ -30,15 +33,16 @@ internal sealed class InboxHarness : IAsyncDisposable
         configure?.Invoke(options.Inbox);
         var lifetime = new Mock<IHostApplicationLifetime>();
         lifetime.Setup(l => l.ApplicationStopping).Returns(_stopping.Token);
-        _pipeline = new PipelineHarness(services =>
+        _pipeline = new PipelineHarness(collection =>
         {
-            services.AddSingleton(Options.Create(options));
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IInboxStore>(Store);
-            services.AddSingleton<IDeadLetterStore>(DeadLetters);
-            services.AddSingleton(lifetime.Object);
-            services.AddSingleton(new BotDirectory([Bot]));
-            services.AddInbox();
+            collection.AddSingleton(Options.Create(options));
+            collection.AddSingleton<TimeProvider>(Clock);
+            collection.AddSingleton<IInboxStore>(Store);
+            collection.AddSingleton<IDeadLetterStore>(DeadLetters);
+            collection.AddSingleton(lifetime.Object);
+            collection.AddSingleton(new BotDirectory([Bot]));
+            services?.Invoke(collection);
+            collection.AddInbox();
         });
         Services = _pipeline.Services;
         Workers = Services.GetRequiredService<InboxWorkers>();

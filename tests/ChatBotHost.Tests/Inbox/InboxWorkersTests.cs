@@ -175,7 +175,7 @@ public sealed class InboxWorkersTests
     }
 
     [Fact]
-    public async Task StopAsync_ShutdownTimeoutEnds_CancelsTheTurnAndLeavesItsClaimToRunOut()
+    public async Task StopAsync_ShutdownTimeoutEnds_CancelsTheTurnAndReleasesItsClaimUncountedAtTheLeaseEnd()
     {
         var started = Signal();
         await using var inbox = new InboxHarness(b => b.OnMessage(async (_, _, ct) =>
@@ -199,6 +199,8 @@ public sealed class InboxWorkersTests
         Assert.Empty(await inbox.Store.ClaimAsync(portal, now, lease, 10, CancellationToken.None));
         var reclaimed = Assert.Single(await inbox.Store.ClaimAsync(portal, now + lease, lease, 10, CancellationToken.None));
         Assert.Contains("endless", reclaimed.Item.Payload, StringComparison.Ordinal);
+        // A stopping host's cancelled turn is not the event's fault: it is not counted as an attempt.
+        Assert.Equal((0, 0), (reclaimed.RanOut, reclaimed.Item.Attempts));
     }
 
     private static TaskCompletionSource Signal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -35,14 +35,14 @@ public sealed class PrometheusExporterTests : IDisposable
     [Fact]
     public void Collect_Histogram_HasCumulativeBucketsSumAndCount()
     {
-        _metrics.TurnHandled("echo", "T", "Handled", TimeSpan.FromMilliseconds(3));
-        _metrics.TurnHandled("echo", "T", "Handled", TimeSpan.FromMilliseconds(300));
-        _metrics.TurnHandled("echo", "T", "Handled", TimeSpan.FromMinutes(2));
+        _metrics.TurnHandled("echo", "ONIMBOTV2MESSAGEADD", "Handled", TimeSpan.FromMilliseconds(3));
+        _metrics.TurnHandled("echo", "ONIMBOTV2MESSAGEADD", "Handled", TimeSpan.FromMilliseconds(300));
+        _metrics.TurnHandled("echo", "ONIMBOTV2MESSAGEADD", "Handled", TimeSpan.FromMinutes(2));
 
         var text = _exporter.Collect();
 
         Assert.Contains("# TYPE chatbothost_turn_duration_seconds histogram\n", text, StringComparison.Ordinal);
-        const string labels = "bot=\"echo\",outcome=\"Handled\",type=\"T\"";
+        const string labels = "bot=\"echo\",outcome=\"Handled\",type=\"ONIMBOTV2MESSAGEADD\"";
         Assert.Contains($"chatbothost_turn_duration_seconds_bucket{{{labels},le=\"0.005\"}} 1\n", text, StringComparison.Ordinal);
         Assert.Contains($"chatbothost_turn_duration_seconds_bucket{{{labels},le=\"0.25\"}} 1\n", text, StringComparison.Ordinal);
         Assert.Contains($"chatbothost_turn_duration_seconds_bucket{{{labels},le=\"0.5\"}} 2\n", text, StringComparison.Ordinal);

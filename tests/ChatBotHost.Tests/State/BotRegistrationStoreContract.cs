@@ -107,4 +107,67 @@ public abstract class BotRegistrationStoreContract
         Assert.Equal(3, (await store.GetAsync(other, "echo", CancellationToken.None))!.BotId);
         Assert.Null(await store.GetAsync(other, "echo}", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task LearnApplicationTokenAsync_NoTokenYet_StoresItAndKeepsTheRest()
+    {
+        var store = await CreateAsync();
+        await store.SaveAsync(Portal, "echo", Sample() with { ApplicationToken = null }, CancellationToken.None);
+
+        var learned = await store.LearnApplicationTokenAsync(Portal, "echo", 7, "first", CancellationToken.None);
+
+        Assert.Equal("first", learned!.ApplicationToken);
+        var loaded = await store.GetAsync(Portal, "echo", CancellationToken.None);
+        Assert.Equal("first", loaded!.ApplicationToken);
+        Assert.Equal("s3cr3t-path-part", loaded.WebhookSecret);
+        Assert.Equal(2, loaded.CommandIds.Count);
+    }
+
+    [Fact]
+    public async Task LearnApplicationTokenAsync_TokenLearnedBefore_KeepsTheFirstAndReturnsIt()
+    {
+        var store = await CreateAsync();
+        await store.SaveAsync(Portal, "echo", Sample() with { ApplicationToken = null }, CancellationToken.None);
+        await store.LearnApplicationTokenAsync(Portal, "echo", 7, "first", CancellationToken.None);
+
+        var second = await store.LearnApplicationTokenAsync(Portal, "echo", 7, "second", CancellationToken.None);
+
+        Assert.Equal("first", second!.ApplicationToken);
+        Assert.Equal("first", (await store.GetAsync(Portal, "echo", CancellationToken.None))!.ApplicationToken);
+    }
+
+    [Fact]
+    public async Task LearnApplicationTokenAsync_NothingStored_ReturnsNullAndStoresNothing()
+    {
+        var store = await CreateAsync();
+
+        Assert.Null(await store.LearnApplicationTokenAsync(Portal, "echo", 7, "first", CancellationToken.None));
+        Assert.Null(await store.GetAsync(Portal, "echo", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LearnApplicationTokenAsync_StoredForAnotherBotId_LeavesItUnchanged()
+    {
+        var store = await CreateAsync();
+        await store.SaveAsync(Portal, "echo", Sample(botId: 8) with { ApplicationToken = null }, CancellationToken.None);
+
+        var stored = await store.LearnApplicationTokenAsync(Portal, "echo", 7, "first", CancellationToken.None);
+
+        Assert.Equal(8, stored!.BotId);
+        Assert.Null(stored.ApplicationToken);
+        Assert.Null((await store.GetAsync(Portal, "echo", CancellationToken.None))!.ApplicationToken);
+    }
+
+    [Fact]
+    public async Task LearnApplicationTokenAsync_ManyTokensAtOnce_ExactlyOneWinsForEveryCaller()
+    {
+        var store = await CreateAsync();
+        await store.SaveAsync(Portal, "echo", Sample() with { ApplicationToken = null }, CancellationToken.None);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            Task.Run(() => store.LearnApplicationTokenAsync(Portal, "echo", 7, $"token-{i}", CancellationToken.None))));
+
+        var winner = Assert.Single(answers.Select(a => a!.ApplicationToken).Distinct());
+        Assert.Equal(winner, (await store.GetAsync(Portal, "echo", CancellationToken.None))!.ApplicationToken);
+    }
 }

@@ -3,7 +3,7 @@ using ChatBotHost.State;
 namespace ChatBotHost.Tests.State;
 
 /// <summary>What every IInboxStore must do; run against each implementation by a subclass.</summary>
-public abstract class InboxStoreContract
+public abstract partial class InboxStoreContract
 {
     protected static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     protected static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);

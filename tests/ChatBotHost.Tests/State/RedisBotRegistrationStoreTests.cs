@@ -25,5 +25,25 @@ public sealed class RedisBotRegistrationStoreTests(RedisFixture redis) : BotRegi
         Assert.Null(await database.KeyTimeToLiveAsync(key));
     }
 
+    [Fact]
+    public async Task LearnApplicationTokenAsync_TwoReplicasRace_BothSeeTheSameWinner()
+    {
+        using var otherReplica = new RedisConnection(redis.Server.ConfigurationString);
+        var first = new RedisBotRegistrationStore(_connection, new RedisKeys("custom"));
+        var second = new RedisBotRegistrationStore(otherReplica, new RedisKeys("custom"));
+        for (var round = 0; round < 20; round++)
+        {
+            var bot = $"echo{round}";
+            await first.SaveAsync(Portal, bot, new BotRegistration { BotId = 5, WebhookSecret = "w" }, CancellationToken.None);
+
+            var answers = await Task.WhenAll(
+                Task.Run(() => first.LearnApplicationTokenAsync(Portal, bot, 5, "token-a", CancellationToken.None)),
+                Task.Run(() => second.LearnApplicationTokenAsync(Portal, bot, 5, "token-b", CancellationToken.None)));
+
+            var winner = Assert.Single(answers.Select(a => a!.ApplicationToken).Distinct());
+            Assert.Equal(winner, (await second.GetAsync(Portal, bot, CancellationToken.None))!.ApplicationToken);
+        }
+    }
+
     public void Dispose() => _connection.Dispose();
 }

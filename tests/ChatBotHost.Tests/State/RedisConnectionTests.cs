@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using ChatBotHost.State;
 using ChatBotHost.State.Redis;
 using ChatBotHost.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class RedisConnectionTests(RedisFixture redis)
     {
         await using var connection = new RedisConnection($"127.0.0.1:{ClosedPort()},password={Password},connectTimeout=2000");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.ConnectAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<StateStoreUnavailableException>(() => connection.ConnectAsync(CancellationToken.None));
 
         Assert.Contains("ChatBotHost:Redis:Configuration", error.Message, StringComparison.Ordinal);
         Assert.Contains("127.0.0.1:", error.Message, StringComparison.Ordinal);
@@ -38,7 +39,7 @@ public sealed class RedisConnectionTests(RedisFixture redis)
         await using var connection = new RedisConnection(
             $"127.0.0.1:{ClosedPort()},password={Password},abortConnect=false,connectTimeout=1000");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.PingAsync());
+        var error = await Assert.ThrowsAsync<StateStoreUnavailableException>(() => connection.PingAsync());
 
         Assert.Contains("ChatBotHost:Redis:Configuration", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);

@@ -48,6 +48,29 @@ public sealed class RedisInboxStoreTests(RedisFixture redis) : InboxStoreContrac
         Assert.Equal(0, (long)await database.StringGetAsync(_keys.InboxDepth(Portal)));
     }
 
+    [Fact]
+    public async Task EnqueueAsync_DeadlinePassedOnTheServersClock_StoresNothingAndSaysSo()
+    {
+        var store = await CreateAsync();
+
+        await Assert.ThrowsAsync<EnqueueTooLateException>(
+            () => store.EnqueueAsync([Item("late"), Item("late too", dialogId: "chat2")], DateTimeOffset.UtcNow - TimeSpan.FromSeconds(2), CancellationToken.None));
+
+        Assert.Equal(0, await store.DepthAsync(Portal, CancellationToken.None));
+        Assert.Empty(await store.ClaimAsync(Portal, T0 + Lease, Lease, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EnqueueAsync_DeadlineAhead_Stores()
+    {
+        var store = await CreateAsync();
+
+        var claimable = await store.EnqueueAsync([Item("in time")], DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal([true], claimable);
+        Assert.Equal("in time", Assert.Single(await store.ClaimAsync(Portal, T0, Lease, 10, CancellationToken.None)).Item.Payload);
+    }
+
     public void Dispose()
     {
         foreach (var connection in _connections)

@@ -12,7 +12,9 @@
 
   async function api(method, path, body) {
     const response = await fetch('api/' + path, {
-      method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
+      // Every change is sent as JSON, even without a body: the API refuses anything else (cross-site form posts).
+      method, headers: method === 'GET' ? {} : { 'Content-Type': 'application/json' },
+      body: method === 'GET' ? undefined : JSON.stringify(body || {}),
     });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));

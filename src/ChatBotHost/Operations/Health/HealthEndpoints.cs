@@ -8,6 +8,7 @@ namespace ChatBotHost.Operations.Health;
 /// <summary>
 /// /health/live answers while the process runs; /health/ready runs the readiness checks (Redis, portals, tokens) and
 /// lists each in a JSON body. Unhealthy answers 503; Degraded still answers 200, since the host can take events in.
+/// The body names checks, states and counts only: no endpoints, portals or exception texts.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -46,11 +47,16 @@ internal static class HealthEndpoints
             {
                 name = e.Key,
                 status = e.Value.Status.ToString(),
-                description = e.Value.Description,
+                description = DescriptionOf(e.Value),
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
                 data = e.Value.Data.Count == 0 ? null : e.Value.Data,
             }),
         };
         return JsonSerializer.SerializeAsync(http.Response.Body, body, JsonOptions, http.RequestAborted);
     }
+
+    // A check that threw gets the exception's text as its description from the health-check service; that text can
+    // name endpoints (Redis's, a portal's) and the endpoint is anonymous, so only the exception's type is shown.
+    private static string? DescriptionOf(HealthReportEntry entry) =>
+        entry.Exception is { } failure ? $"The check failed ({failure.GetType().Name})" : entry.Description;
 }

@@ -10,8 +10,9 @@ namespace ChatBotHost.Operations.Health;
 /// Each portal answers a cheap REST call (Bot.get of one of its bots) within a few seconds. The answer is kept for
 /// <see cref="CacheFor"/>: every call spends a slot of the portal's shared request bucket, and a scraper asking every
 /// second must not spend them. An unreachable portal degrades readiness (webhooks are still taken in and stored).
+/// The answer counts portals and names none (the endpoint is anonymous); which portal failed, and why, is logged.
 /// </summary>
-internal sealed class PortalHealthCheck(BotDirectory bots, TimeProvider time) : IHealthCheck, IDisposable
+internal sealed partial class PortalHealthCheck(BotDirectory bots, TimeProvider time, ILogger<PortalHealthCheck> logger) : IHealthCheck, IDisposable
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
@@ -21,21 +22,23 @@ internal sealed class PortalHealthCheck(BotDirectory bots, TimeProvider time) : 
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var data = new Dictionary<string, object>(StringComparer.Ordinal);
-        var unreachable = new List<string>();
+        var (reachable, unreachable) = (0, 0);
         foreach (var portal in bots.All.GroupBy(b => b.Portal.Key, StringComparer.Ordinal))
         {
-            var (_, reachable, detail) = await ProbeAsync(portal.Key, portal, cancellationToken);
-            data[portal.Key] = detail;
-            if (!reachable)
+            if ((await ProbeAsync(portal.Key, portal, cancellationToken)).Reachable)
             {
-                unreachable.Add(portal.Key);
+                reachable++;
+            }
+            else
+            {
+                unreachable++;
             }
         }
 
-        return unreachable.Count == 0
-            ? HealthCheckResult.Healthy($"{data.Count} portal(s) reachable", data)
-            : HealthCheckResult.Degraded($"Not reachable: {string.Join(", ", unreachable)}", data: data);
+        var data = new Dictionary<string, object>(StringComparer.Ordinal) { ["reachable"] = reachable, ["unreachable"] = unreachable };
+        return unreachable == 0
+            ? HealthCheckResult.Healthy($"{reachable} portal(s) reachable", data)
+            : HealthCheckResult.Degraded($"{unreachable} of {reachable + unreachable} portal(s) not reachable", data: data);
     }
 
     private async Task<(DateTimeOffset At, bool Reachable, string Detail)> ProbeAsync(string portal, IEnumerable<HostedBot> portalBots, CancellationToken cancellationToken)
@@ -49,7 +52,18 @@ internal sealed class PortalHealthCheck(BotDirectory bots, TimeProvider time) : 
         try
         {
             // Another request may have probed while this one waited.
-            return Fresh(portal) ?? (_probes[portal] = await CallAsync(portalBots, cancellationToken));
+            if (Fresh(portal) is { } probedMeanwhile)
+            {
+                return probedMeanwhile;
+            }
+
+            var probe = await CallAsync(portalBots, cancellationToken);
+            if (!probe.Reachable)
+            {
+                LogUnreachable(logger, portal, probe.Detail);
+            }
+
+            return _probes[portal] = probe;
         }
         finally
         {
@@ -60,7 +74,7 @@ internal sealed class PortalHealthCheck(BotDirectory bots, TimeProvider time) : 
     private (DateTimeOffset, bool, string)? Fresh(string portal) =>
         _probes.TryGetValue(portal, out var probe) && time.GetUtcNow() - probe.At < CacheFor ? probe : null;
 
-    private async Task<(DateTimeOffset, bool, string)> CallAsync(IEnumerable<HostedBot> portalBots, CancellationToken cancellationToken)
+    private async Task<(DateTimeOffset At, bool Reachable, string Detail)> CallAsync(IEnumerable<HostedBot> portalBots, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (portalBots.FirstOrDefault(b => b.Registration is not null) is not { } bot)
@@ -87,4 +101,7 @@ internal sealed class PortalHealthCheck(BotDirectory bots, TimeProvider time) : 
     }
 
     public void Dispose() => _probing.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Readiness: portal {Portal} is not reachable ({Detail})")]
+    private static partial void LogUnreachable(ILogger logger, string portal, string detail);
 }

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatBotHost.Operations.Health;
 
-/// <summary>Redis answers PING; without Redis the state is in memory, which is ready but says so.</summary>
+/// <summary>
+/// Redis answers PING; without Redis the state is in memory, which is ready but says so. The description names no
+/// endpoint: /health/ready is anonymous, and where Redis lives is nobody's business outside (the log at start says it).
+/// </summary>
 internal sealed class RedisHealthCheck(StateStoreInfo info, IServiceProvider services) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -17,12 +20,12 @@ internal sealed class RedisHealthCheck(StateStoreInfo info, IServiceProvider ser
         try
         {
             var latency = await redis.PingAsync(cancellationToken).WaitAsync(TimeSpan.FromSeconds(3), cancellationToken);
-            return HealthCheckResult.Healthy($"Redis at {redis.Endpoints} answered PING in {latency.TotalMilliseconds:0.#} ms");
+            return HealthCheckResult.Healthy($"Redis answered PING in {latency.TotalMilliseconds:0.#} ms");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The message only: an exception's text could carry the connection string's password.
-            return HealthCheckResult.Unhealthy($"Redis at {redis.Endpoints} does not answer: {ex.GetType().Name}");
+            // The exception's type only: its text could carry the endpoints or the connection string's password.
+            return HealthCheckResult.Unhealthy($"Redis does not answer ({ex.GetType().Name})");
         }
     }
 }

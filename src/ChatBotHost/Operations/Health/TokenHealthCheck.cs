@@ -2,7 +2,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChatBotHost.Operations.Health;
 
-/// <summary>Each portal's token state, from every <see cref="IPortalHealthSource"/>; one that is not usable degrades readiness.</summary>
+/// <summary>
+/// Each portal's token state, from every <see cref="IPortalHealthSource"/>; one that is not usable degrades readiness.
+/// Published as a count per state: /health/ready is anonymous, and portal keys and domains would list the
+/// application's customers (`inbox status` names the portals to an operator).
+/// </summary>
 internal sealed class TokenHealthCheck(IEnumerable<IPortalHealthSource> sources) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -13,13 +17,12 @@ internal sealed class TokenHealthCheck(IEnumerable<IPortalHealthSource> sources)
             states.AddRange(await source.GetTokenStatesAsync(cancellationToken));
         }
 
-        var data = states.ToDictionary(
-            s => s.Portal,
-            s => (object)(s.Detail is null ? s.State : $"{s.State}: {s.Detail}"),
-            StringComparer.Ordinal);
-        var bad = states.Where(s => !s.IsHealthy).Select(s => s.Portal).ToArray();
-        return bad.Length == 0
+        var data = states
+            .GroupBy(s => s.State, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (object)g.Count(), StringComparer.Ordinal);
+        var bad = states.Count(s => !s.IsHealthy);
+        return bad == 0
             ? HealthCheckResult.Healthy($"{states.Count} portal(s) with usable credentials", data)
-            : HealthCheckResult.Degraded($"Credentials need attention: {string.Join(", ", bad)}", data: data);
+            : HealthCheckResult.Degraded($"{bad} of {states.Count} portal(s) need attention", data: data);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class HostMetrics
     {
         ArgumentNullException.ThrowIfNull(meters);
         Meter = meters.Create(MeterName);
-        _eventsReceived = Meter.CreateCounter<long>("events.received", "{event}", "Events taken in, by portal, bot, event type and mode (fetch, webhook).");
+        _eventsReceived = Meter.CreateCounter<long>("events.received", "{event}", "Events taken in, by portal, bot, event type (known types, else other) and mode (fetch, webhook).");
         _turnDuration = Meter.CreateHistogram<double>("turn.duration", "s", "Time one event spent in the pipeline (handler and stages), by bot, event type and outcome.");
         _rateLimitWait = Meter.CreateHistogram<double>("ratelimit.wait", "s", "Waits of a request for the portal's shared request bucket (only requests that waited).");
         _restErrors = Meter.CreateCounter<long>("rest.errors", "{error}", "REST calls the portal answered with an error, by portal, method and error code.");
@@ -32,10 +32,10 @@ internal sealed class HostMetrics
     public Meter Meter { get; }
 
     public void EventReceived(string portal, string bot, string type, string mode) =>
-        _eventsReceived.Add(1, new("portal", portal), new("bot", bot), new("type", type), new("mode", mode));
+        _eventsReceived.Add(1, new("portal", portal), new("bot", bot), new("type", EventTypeLabel.Of(type)), new("mode", mode));
 
     public void TurnHandled(string bot, string type, string outcome, TimeSpan duration) =>
-        _turnDuration.Record(duration.TotalSeconds, new("bot", bot), new("type", type), new("outcome", outcome));
+        _turnDuration.Record(duration.TotalSeconds, new("bot", bot), new("type", EventTypeLabel.Of(type)), new("outcome", outcome));
 
     public void RateLimiterWaited(string portal, TimeSpan wait) =>
         _rateLimitWait.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("portal", portal));

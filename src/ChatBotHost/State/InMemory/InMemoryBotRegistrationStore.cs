@@ -25,6 +25,31 @@ public sealed class InMemoryBotRegistrationStore : IBotRegistrationStore
     }
 
     /// <inheritdoc />
+    public Task<BotRegistration?> LearnApplicationTokenAsync(string portal, string botCode, int botId, string applicationToken, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(applicationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var key = Key(portal, botCode);
+
+        // Compare-and-set on the stored instance: a concurrent save or learn makes TryUpdate fail, and the loop looks again.
+        while (_registrations.TryGetValue(key, out var current))
+        {
+            if (current.BotId != botId || current.ApplicationToken is not null)
+            {
+                return Task.FromResult<BotRegistration?>(Snapshot(current));
+            }
+
+            var learned = current with { ApplicationToken = applicationToken };
+            if (_registrations.TryUpdate(key, learned, current))
+            {
+                return Task.FromResult<BotRegistration?>(Snapshot(learned));
+            }
+        }
+
+        return Task.FromResult<BotRegistration?>(null);
+    }
+
+    /// <inheritdoc />
     public Task DeleteAsync(string portal, string botCode, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

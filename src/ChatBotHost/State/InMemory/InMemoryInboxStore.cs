@@ -10,7 +10,11 @@ public sealed class InMemoryInboxStore : IInboxStore
     private readonly Dictionary<string, PortalInbox> _portals = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="storeBy"/> is not checked: nothing stands between the caller and this store, so a call is stored
+    /// the moment it is made (the caller checks its deadline before calling), and the store has no clock of its own.
+    /// </remarks>
+    public Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, DateTimeOffset storeBy, CancellationToken cancellationToken)
     {
         InboxRules.ValidateItems(items);
         cancellationToken.ThrowIfCancellationRequested();
@@ -57,10 +61,18 @@ public sealed class InMemoryInboxStore : IInboxStore
             var claims = new List<InboxClaim>(ready.Count);
             foreach (var dialog in ready)
             {
+                // An owner left behind is a claim that ran out unsettled: counted with this claim, as the Redis store does.
+                var ranOut = inbox.RanOut.GetValueOrDefault(dialog);
+                if (inbox.Owners.ContainsKey(dialog))
+                {
+                    inbox.RanOut[dialog] = ++ranOut;
+                }
+
                 var token = TimerRules.NewClaimToken();
                 inbox.Owners[dialog] = token;
                 inbox.ReadyAt[dialog] = now + lease;
-                claims.Add(new InboxClaim(inbox.Queues[dialog].First!.Value, token, now));
+                var head = inbox.Queues[dialog].First!.Value;
+                claims.Add(new InboxClaim(head with { Attempts = head.Attempts + ranOut }, token, now) { RanOut = ranOut });
             }
 
             return Task.FromResult<IReadOnlyList<InboxClaim>>(claims);
@@ -82,6 +94,7 @@ public sealed class InMemoryInboxStore : IInboxStore
             var queue = inbox.Queues[dialog];
             queue.RemoveFirst();
             inbox.Owners.Remove(dialog);
+            inbox.RanOut.Remove(dialog);
             if (queue.Count == 0)
             {
                 inbox.Queues.Remove(dialog);
@@ -128,8 +141,21 @@ public sealed class InMemoryInboxStore : IInboxStore
 
             inbox.Queues[dialog].First!.Value = head;
             inbox.Owners.Remove(dialog);
+            inbox.RanOut.Remove(dialog);
             inbox.ReadyAt[dialog] = availableAt;
             return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> ReleaseAsync(InboxClaim claim, CancellationToken cancellationToken)
+    {
+        InboxRules.ValidateClaim(claim);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            // ReadyAt keeps the lease end: the dialog is claimed again from then on, and not counted as ran out.
+            return Task.FromResult(TryHeld(claim, out var inbox, out var dialog) && inbox.Owners.Remove(dialog));
         }
     }
 
@@ -172,5 +198,7 @@ public sealed class InMemoryInboxStore : IInboxStore
         public Dictionary<(string BotCode, string DialogId), DateTimeOffset> ReadyAt { get; } = [];
 
         public Dictionary<(string BotCode, string DialogId), string> Owners { get; } = [];
+
+        public Dictionary<(string BotCode, string DialogId), int> RanOut { get; } = [];
     }
 }

@@ -186,12 +186,12 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
         }
     }
 
-    private InvalidOperationException Unavailable(string what, Exception cause)
+    private StateStoreUnavailableException Unavailable(string what, Exception cause)
     {
         // The inner exception is kept for diagnostics only when nothing in its chain repeats the password.
         var reason = Redact(cause.Message);
         var inner = MentionsPassword(cause) ? null : cause;
-        return new InvalidOperationException(
+        return new StateStoreUnavailableException(
             $"{what} at {Endpoints} (setting {SettingName}): {reason}", inner);
     }
 

@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace ChatBotHost.State.Redis;
 
 /// <summary>
-/// The inbox as Redis lists (one per dialog), a ready sorted set and an owners hash per portal, all under the hash tag
+/// The inbox as Redis lists (one per dialog), a ready sorted set, an owners hash and a ran-out hash per portal, all under the hash tag
 /// <c>{inbox:portal}</c>. Every change is a Lua script that is passed every key it touches, so it runs on Redis Cluster;
 /// a claim takes the ready dialogs in one script, then reads their heads in a second one.
 /// </summary>
@@ -16,12 +16,19 @@ public sealed class RedisInboxStore : IInboxStore
     // instead of six, which keeps the hot enqueue smaller and cheaper.
     private static readonly JsonSerializerOptions EntryJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    // KEYS: ready, depth, then one queue per item. ARGV: per item its json, ready score and member. NX: a claimed or
-    // deferred dialog keeps its score, otherwise a new event would end a running claim early or jump a retry's delay.
+    // KEYS: ready, depth, then one queue per item. ARGV: the deadline (unix ms), then per item its json, ready score and
+    // member. The deadline is checked against the server's own clock where the items are stored, so an enqueue that
+    // reaches Redis after its caller gave up (a stalled connection delivering it late) stores nothing: see
+    // IInboxStore.EnqueueAsync. NX: a claimed or deferred dialog keeps its score, otherwise a new event would end a
+    // running claim early or jump a retry's delay.
     private const string EnqueueScript = """
+        local time = redis.call('TIME')
+        if tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000) > tonumber(ARGV[1]) then
+          return false
+        end
         local added = {}
         for i = 3, #KEYS do
-          local a = (i - 3) * 3
+          local a = (i - 3) * 3 + 1
           redis.call('RPUSH', KEYS[i], ARGV[a + 1])
           added[#added + 1] = redis.call('ZADD', KEYS[1], 'NX', ARGV[a + 2], ARGV[a + 3])
         end
@@ -29,18 +36,27 @@ public sealed class RedisInboxStore : IInboxStore
         return added
         """;
 
-    // KEYS: ready, owners. ARGV: now, lease end, token prefix, max. Moving the score to the lease end hides the dialog
-    // from other claimers until then, and makes it claimable again if its claimer never acks. The queues are read by
-    // HeadsScript afterwards (their names are only known now); a claimed dialog's head cannot change meanwhile.
+    // KEYS: ready, owners, ran-out. ARGV: now, lease end, token prefix, max. Moving the score to the lease end hides the
+    // dialog from other claimers until then, and makes it claimable again if its claimer never settles. An owner still
+    // recorded for a dialog being claimed means that claim ran out unsettled (ack, defer and release remove it): it is
+    // counted here, atomically with the claim, because a replica that crashed on the event cannot count it itself.
+    // The queues are read by HeadsScript afterwards (their names are only known now); a claimed head cannot change.
     private const string ClaimScript = """
         local members = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[4])
         local claimed = {}
         for i, member in ipairs(members) do
           local token = ARGV[3] .. ':' .. i
+          local ranOut
+          if redis.call('HEXISTS', KEYS[2], member) == 1 then
+            ranOut = redis.call('HINCRBY', KEYS[3], member, 1)
+          else
+            ranOut = tonumber(redis.call('HGET', KEYS[3], member) or '0')
+          end
           redis.call('HSET', KEYS[2], member, token)
           redis.call('ZADD', KEYS[1], ARGV[2], member)
           claimed[#claimed + 1] = member
           claimed[#claimed + 1] = token
+          claimed[#claimed + 1] = ranOut
         end
         return claimed
         """;
@@ -54,13 +70,14 @@ public sealed class RedisInboxStore : IInboxStore
         return heads
         """;
 
-    // KEYS: queue, ready, owners, depth. ARGV: member, token, score from which the dialog's next event may be claimed.
+    // KEYS: queue, ready, owners, depth, ran-out. ARGV: member, token, score from which the dialog's next event may be claimed.
     private const string AckScript = """
         if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then
           return 0
         end
         redis.call('LPOP', KEYS[1])
         redis.call('HDEL', KEYS[3], ARGV[1])
+        redis.call('HDEL', KEYS[5], ARGV[1])
         redis.call('DECR', KEYS[4])
         if redis.call('LLEN', KEYS[1]) > 0 then
           redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
@@ -79,14 +96,26 @@ public sealed class RedisInboxStore : IInboxStore
         return 1
         """;
 
-    // KEYS: queue, ready, owners. ARGV: member, token, new head json, ready score.
+    // KEYS: queue, ready, owners, ran-out. ARGV: member, token, new head json, ready score. The new head carries the
+    // ran-out claims in its attempts, so their count starts again.
     private const string DeferScript = """
         if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then
           return 0
         end
         redis.call('LSET', KEYS[1], 0, ARGV[3])
         redis.call('HDEL', KEYS[3], ARGV[1])
+        redis.call('HDEL', KEYS[4], ARGV[1])
         redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+        return 1
+        """;
+
+    // KEYS: owners. ARGV: member, token. The ready score (the lease end) stays: the dialog is claimed again from then on,
+    // and with no owner left the next claim does not count this one as ran out.
+    private const string ReleaseScript = """
+        if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then
+          return 0
+        end
+        redis.call('HDEL', KEYS[1], ARGV[1])
         return 1
         """;
 
@@ -103,7 +132,7 @@ public sealed class RedisInboxStore : IInboxStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>> EnqueueAsync(IReadOnlyList<InboxItem> items, DateTimeOffset storeBy, CancellationToken cancellationToken)
     {
         InboxRules.ValidateItems(items);
         if (items.Count == 0)
@@ -112,18 +141,25 @@ public sealed class RedisInboxStore : IInboxStore
         }
 
         var keys = new RedisKey[items.Count + 2];
-        var arguments = new RedisValue[items.Count * 3];
+        var arguments = new RedisValue[(items.Count * 3) + 1];
         keys[0] = _keys.InboxReady(items[0].Portal);
         keys[1] = _keys.InboxDepth(items[0].Portal);
+        arguments[0] = Score(storeBy);
         for (var i = 0; i < items.Count; i++)
         {
             keys[i + 2] = QueueOf(items[i]);
-            arguments[i * 3] = Serialize(items[i]);
-            arguments[(i * 3) + 1] = Score(items[i].ReceivedAt);
-            arguments[(i * 3) + 2] = MemberOf(items[i]);
+            arguments[(i * 3) + 1] = Serialize(items[i]);
+            arguments[(i * 3) + 2] = Score(items[i].ReceivedAt);
+            arguments[(i * 3) + 3] = MemberOf(items[i]);
         }
 
-        var added = (RedisResult[])(await EvaluateAsync(EnqueueScript, keys, arguments, cancellationToken))!;
+        var result = await EvaluateAsync(EnqueueScript, keys, arguments, cancellationToken);
+        if (result.IsNull)
+        {
+            throw new EnqueueTooLateException($"Redis got the events after their deadline ({storeBy:O}) and stored none of them.");
+        }
+
+        var added = (RedisResult[])result!;
         return [.. added.Select(a => (long)a == 1)];
     }
 
@@ -133,7 +169,7 @@ public sealed class RedisInboxStore : IInboxStore
     {
         ArgumentNullException.ThrowIfNull(portal);
         InboxRules.ValidateLease(lease, max);
-        RedisKey[] keys = [_keys.InboxReady(portal), _keys.InboxOwners(portal)];
+        RedisKey[] keys = [_keys.InboxReady(portal), _keys.InboxOwners(portal), _keys.InboxRanOut(portal)];
         RedisValue[] arguments = [Score(now), Score(now + lease), TimerRules.NewClaimToken(), max.ToString(CultureInfo.InvariantCulture)];
         var claimed = (RedisResult[])(await EvaluateAsync(ClaimScript, keys, arguments, cancellationToken))!;
         if (claimed.Length == 0)
@@ -141,10 +177,10 @@ public sealed class RedisInboxStore : IInboxStore
             return [];
         }
 
-        var queues = new RedisKey[claimed.Length / 2];
+        var queues = new RedisKey[claimed.Length / 3];
         for (var i = 0; i < queues.Length; i++)
         {
-            queues[i] = _keys.InboxQueue(portal, (string)claimed[2 * i]!);
+            queues[i] = _keys.InboxQueue(portal, (string)claimed[3 * i]!);
         }
 
         var heads = (RedisResult[])(await EvaluateAsync(HeadsScript, queues, [], cancellationToken))!;
@@ -154,7 +190,9 @@ public sealed class RedisInboxStore : IInboxStore
             // Enqueue and ack keep every ready dialog's queue non-empty, so an empty head is never expected.
             if ((string?)heads[i] is { Length: > 0 } json)
             {
-                claims.Add(new InboxClaim(Deserialize(json), (string)claimed[2 * i + 1]!, now));
+                var ranOut = (int)(long)claimed[(3 * i) + 2];
+                var head = Deserialize(json);
+                claims.Add(new InboxClaim(head with { Attempts = head.Attempts + ranOut }, (string)claimed[(3 * i) + 1]!, now) { RanOut = ranOut });
             }
         }
 
@@ -166,7 +204,7 @@ public sealed class RedisInboxStore : IInboxStore
     {
         InboxRules.ValidateClaim(claim);
         var item = claim.Item;
-        RedisKey[] keys = [QueueOf(item), _keys.InboxReady(item.Portal), _keys.InboxOwners(item.Portal), _keys.InboxDepth(item.Portal)];
+        RedisKey[] keys = [QueueOf(item), _keys.InboxReady(item.Portal), _keys.InboxOwners(item.Portal), _keys.InboxDepth(item.Portal), _keys.InboxRanOut(item.Portal)];
         RedisValue[] arguments = [MemberOf(item), claim.Token, Score(claim.ClaimedAt)];
         return (long)await EvaluateAsync(AckScript, keys, arguments, cancellationToken) == 1;
     }
@@ -187,9 +225,18 @@ public sealed class RedisInboxStore : IInboxStore
     {
         InboxRules.ValidateHead(claim, head);
         var portal = head.Portal;
-        RedisKey[] keys = [QueueOf(head), _keys.InboxReady(portal), _keys.InboxOwners(portal)];
+        RedisKey[] keys = [QueueOf(head), _keys.InboxReady(portal), _keys.InboxOwners(portal), _keys.InboxRanOut(portal)];
         RedisValue[] arguments = [MemberOf(head), claim.Token, Serialize(head), Score(availableAt)];
         return (long)await EvaluateAsync(DeferScript, keys, arguments, cancellationToken) == 1;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ReleaseAsync(InboxClaim claim, CancellationToken cancellationToken)
+    {
+        InboxRules.ValidateClaim(claim);
+        RedisKey[] keys = [_keys.InboxOwners(claim.Item.Portal)];
+        RedisValue[] arguments = [MemberOf(claim.Item), claim.Token];
+        return (long)await EvaluateAsync(ReleaseScript, keys, arguments, cancellationToken) == 1;
     }
 
     /// <inheritdoc />

@@ -113,6 +113,13 @@ public sealed class RedisKeys
     public string InboxOwners(string portal) => Build(InboxTag(portal), "owners");
 
     /// <summary>
+    /// <c>cbh:{inbox:portal}:ranout</c> — hash <see cref="InboxMember"/> → how many claims of the dialog's current head
+    /// ran out without an ack, deferral or release (the replica died or hung on it). Owner: the inbox store; no TTL: a
+    /// field is deleted with the ack or deferral of its head, which carries the count on in its attempts.
+    /// </summary>
+    public string InboxRanOut(string portal) => Build(InboxTag(portal), "ranout");
+
+    /// <summary>
     /// <c>cbh:{inbox:portal}:depth</c> — string (integer), the number of queued events of the portal. Owner: the inbox
     /// store (incremented by enqueue, decremented by ack); no TTL: one small key per portal.
     /// </summary>

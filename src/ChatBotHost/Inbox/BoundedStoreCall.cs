@@ -1,0 +1,44 @@
+namespace ChatBotHost.Inbox;
+
+/// <summary>
+/// Runs one store call of the claim-and-settle path (claim, ack, defer, release, dead letter) with a time limit, so a
+/// half-open Redis connection cannot hold a worker slot, or the claiming loop, for ever. StackExchange.Redis 1.2.6
+/// has no timeout for asynchronous commands: a command sent on a connection whose peer vanished waits until the
+/// connection is declared dead, which can take minutes.
+/// </summary>
+internal static class BoundedStoreCall
+{
+    /// <summary>
+    /// Redis answers these calls in milliseconds; one that has not answered by then is not going to soon. Past it the
+    /// worker gives up waiting (the command itself may still run): the claim runs out and the event comes back, the
+    /// at-least-once path. Short next to Inbox:ClaimLease (30 s), so the slot is free long before the claim ends.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    /// <exception cref="TimeoutException">The store did not answer within <see cref="Timeout"/>.</exception>
+    public static async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, TimeProvider time, string what)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        using var limit = new CancellationTokenSource(Timeout, time);
+        try
+        {
+            // WaitAsync as well: the limit must hold even for a store that does not watch its token.
+            return await call(limit.Token).WaitAsync(limit.Token);
+        }
+        catch (OperationCanceledException ex) when (limit.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The inbox store did not answer {what} within {Timeout.TotalSeconds} s.", ex);
+        }
+    }
+
+    /// <inheritdoc cref="RunAsync{T}"/>
+    public static Task RunAsync(Func<CancellationToken, Task> call, TimeProvider time, string what) =>
+        RunAsync(
+            async ct =>
+            {
+                await call(ct);
+                return true;
+            },
+            time,
+            what);
+}

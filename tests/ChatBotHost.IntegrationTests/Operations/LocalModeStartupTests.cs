@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using ChatBotHost.IntegrationTests.Harness;
+
+namespace ChatBotHost.IntegrationTests.Operations;
+
+/// <summary>
+/// The host as a container runs it (Production, nothing configured) must not serve the built-in emulator, which acts as
+/// the portal's admin, to the network: it refuses to start and says which settings to set.
+/// </summary>
+public sealed class LocalModeStartupTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Production_NoPortalConfigured_ExitsWithCode2NamingTheSettings()
+    {
+        var (exit, output) = await RunToExitAsync("Production");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("ChatBotHost cannot start; fix these settings:", output, StringComparison.Ordinal);
+        Assert.Contains("ChatBotHost:Portal:WebhookUrl", output, StringComparison.Ordinal);
+        Assert.Contains("ChatBotHost:OAuth:ClientId", output, StringComparison.Ordinal);
+        Assert.Contains("ChatBotHost:LocalMode=true", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("LOCAL MODE", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_LocalModeSwitchedOn_StartsTheEmulator()
+    {
+        using var process = Start("Production", "--ChatBotHost:LocalMode=true");
+        var output = new Output(process);
+        try
+        {
+            await output.WaitForAsync("LOCAL MODE", Patience);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<(int Exit, string Output)> RunToExitAsync(string environment, params string[] arguments)
+    {
+        using var process = Start(environment, arguments);
+        var output = new Output(process);
+        using var timeout = new CancellationTokenSource(Patience);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The host did not exit within {Patience.TotalSeconds} s. Its output:{Environment.NewLine}{output}");
+        }
+
+        process.WaitForExit(); // drains the redirected output
+        return (process.ExitCode, output.ToString());
+    }
+
+    private static Process Start(string environment, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(HostProcess.HostAssemblyPath());
+        info.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // Nothing inherited from the test run may configure a portal or an environment.
+        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("ChatBotHost", StringComparison.OrdinalIgnoreCase) || k.EndsWith("_ENVIRONMENT", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(key);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        return Process.Start(info) ?? throw new InvalidOperationException("The host process did not start.");
+    }
+
+    private sealed class Output
+    {
+        private readonly List<string> _lines = [];
+
+        public Output(Process process)
+        {
+            process.OutputDataReceived += (_, e) => Add(e.Data);
+            process.ErrorDataReceived += (_, e) => Add(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public async Task WaitForAsync(string text, TimeSpan timeout)
+        {
+            var waited = Stopwatch.StartNew();
+            while (!ToString().Contains(text, StringComparison.Ordinal))
+            {
+                if (waited.Elapsed > timeout)
+                {
+                    throw new TimeoutException($"The host did not print \"{text}\" within {timeout.TotalSeconds} s. Its output:{Environment.NewLine}{this}");
+                }
+
+                await Task.Delay(50);
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_lines)
+            {
+                return string.Join(Environment.NewLine, _lines);
+            }
+        }
+
+        private void Add(string? line)
+        {
+            if (line is not null)
+            {
+                lock (_lines)
+                {
+                    _lines.Add(line);
+                }
+            }
+        }
+    }
+}
