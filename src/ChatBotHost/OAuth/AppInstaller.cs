@@ -39,17 +39,8 @@ internal sealed partial class AppInstaller(
             return Results.Problem("Application mode is not configured (ChatBotHost:OAuth:ClientId).", statusCode: StatusCodes.Status404NotFound);
         }
 
-        JsonObject body;
-        try
-        {
-            body = await ReadFormAsync(http);
-        }
-        catch (FormatException ex)
-        {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var form = InstallForm.Read(body);
+        // An over-size or undecodable body ends in ReadFormAsync (BodyRejectedException, answered 413/400 with a reason).
+        var form = InstallForm.Read(await ReadFormAsync(http));
         if (form is null)
         {
             return Results.Problem("Not an ONAPPINSTALL event or install-page POST with member_id, tokens and application_token.", statusCode: StatusCodes.Status400BadRequest);
@@ -122,22 +113,14 @@ internal sealed partial class AppInstaller(
                 LogNotAdministrator(context.Logger, OAuthPortal.KeyOf(install.MemberId));
                 return Results.Problem("Only a portal administrator can install the application again.", statusCode: StatusCodes.Status403Forbidden);
             default:
-                return Results.Problem("The portal did not confirm an administrator; try again later.", statusCode: StatusCodes.Status502BadGateway);
+                // Unproven is refused like disproven; the reason says it may be tried again.
+                return Results.Problem("The portal did not confirm that these tokens are an administrator's; try again later.", statusCode: StatusCodes.Status403Forbidden);
         }
     }
 
     public async Task<IResult> UninstallAsync(HttpContext http)
     {
-        JsonObject form;
-        try
-        {
-            form = await ReadFormAsync(http);
-        }
-        catch (FormatException ex)
-        {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
-        }
-
+        var form = await ReadFormAsync(http);
         var auth = form["auth"] as JsonObject;
         var memberId = auth?["member_id"]?.ToString();
         var presented = auth?["application_token"]?.ToString();
