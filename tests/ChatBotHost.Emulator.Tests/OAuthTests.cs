@@ -90,6 +90,26 @@ public sealed class OAuthTests : EmulatorTest
         Assert.Equal(401, (await OAuthCallAsync("imbot.v2.Bot.list", access)).Status);
     }
 
+    [Fact]
+    public async Task UserAdmin_TellsTheTokensUser_AdministratorTrue_OtherUserFalse_RefreshKeepsTheUser()
+    {
+        var (adminAccess, _) = await InstallAsync();
+        var user = Portal.AddUser("Eve", "User");
+        var (userAccess, userRefresh) = Portal.OAuth.IssueUserTokens(user.Id);
+
+        var admin = await OAuthCallAsync("user.admin", adminAccess);
+        var other = await OAuthCallAsync("user.admin", userAccess);
+        var refreshed = await TokenAsync(userRefresh);
+        var afterRefresh = await OAuthCallAsync("user.admin", refreshed.Body["access_token"]!.GetValue<string>());
+        var viaWebhook = await Client.CallAsync("user.admin", []);
+
+        Assert.True(admin.Ok().GetValue<bool>());
+        Assert.False(other.Ok().GetValue<bool>());
+        Assert.Equal(user.Id, refreshed.Body["user_id"]!.GetValue<int>());
+        Assert.False(afterRefresh.Ok().GetValue<bool>());
+        Assert.True(viaWebhook.Ok().GetValue<bool>()); // the emulated incoming webhook is the administrator's
+    }
+
     private async Task<(string Access, string Refresh)> InstallAsync()
     {
         await using var app = await WebhookReceiver.StartAsync();

@@ -10,7 +10,7 @@ internal sealed class AppInstallation(PortalSettings settings)
     public const string OwnerPrefix = "app:";
     private static readonly TimeSpan AccessLifetime = TimeSpan.FromHours(1);
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IssuedToken> _accessTokens = new(StringComparer.Ordinal);
 
     public bool IsInstalled { get; private set; }
 
@@ -37,44 +37,52 @@ internal sealed class AppInstallation(PortalSettings settings)
         }
     }
 
-    public TokenPair Issue()
+    /// <summary>A new pair acting as <paramref name="userId"/> (Bitrix24 issues application tokens per user).</summary>
+    public TokenPair Issue(int userId)
     {
         var expires = Settings.TimeProvider.GetUtcNow() + AccessLifetime;
-        var pair = new TokenPair(NewToken(), NewToken(), expires);
+        var pair = new TokenPair(NewToken(), NewToken(), expires, userId);
         lock (_gate)
         {
-            _accessTokens[pair.AccessToken] = expires;
+            _accessTokens[pair.AccessToken] = new IssuedToken(expires, userId);
         }
 
         return pair;
     }
 
-    /// <summary>Any valid access token (for data.bot.auth of webhook deliveries); issues one when none is left.</summary>
+    /// <summary>Any valid access token of the administrator (for data.bot.auth of webhook deliveries); issues one when none is left.</summary>
     public string CurrentAccessToken()
     {
         lock (_gate)
         {
             var now = Settings.TimeProvider.GetUtcNow();
-            var valid = _accessTokens.Where(p => p.Value > now).OrderByDescending(p => p.Value).Select(p => p.Key).FirstOrDefault();
+            var valid = _accessTokens
+                .Where(p => p.Value.ExpiresAt > now && p.Value.UserId == Settings.AdminUserId)
+                .OrderByDescending(p => p.Value.ExpiresAt).Select(p => p.Key).FirstOrDefault();
             if (valid is not null)
             {
                 return valid;
             }
         }
 
-        return Issue().AccessToken;
+        return Issue(Settings.AdminUserId).AccessToken;
     }
 
-    public AccessCheck Check(string? accessToken)
+    public AccessCheck Check(string? accessToken) => Check(accessToken, out _);
+
+    /// <summary>What the portal thinks of the token, and whose it is when it is known.</summary>
+    public AccessCheck Check(string? accessToken, out int userId)
     {
         lock (_gate)
         {
-            if (!IsInstalled || accessToken is null || !_accessTokens.TryGetValue(accessToken, out var expires))
+            userId = 0;
+            if (!IsInstalled || accessToken is null || !_accessTokens.TryGetValue(accessToken, out var issued))
             {
                 return AccessCheck.Unknown;
             }
 
-            return expires > Settings.TimeProvider.GetUtcNow() ? AccessCheck.Valid : AccessCheck.Expired;
+            userId = issued.UserId;
+            return issued.ExpiresAt > Settings.TimeProvider.GetUtcNow() ? AccessCheck.Valid : AccessCheck.Expired;
         }
     }
 
@@ -85,7 +93,7 @@ internal sealed class AppInstallation(PortalSettings settings)
             var past = Settings.TimeProvider.GetUtcNow().AddSeconds(-1);
             foreach (var token in _accessTokens.Keys.ToList())
             {
-                _accessTokens[token] = past;
+                _accessTokens[token] = _accessTokens[token] with { ExpiresAt = past };
             }
         }
     }
@@ -102,11 +110,13 @@ internal sealed class AppInstallation(PortalSettings settings)
         ["status"] = "L",
         ["client_endpoint"] = Settings.ClientEndpoint,
         ["member_id"] = Settings.MemberId,
-        ["user_id"] = Settings.AdminUserId,
+        ["user_id"] = pair.UserId,
         ["refresh_token"] = pair.RefreshToken,
         ["application_token"] = ApplicationToken,
         ["client_id"] = clientId,
     };
 
     private static string NewToken() => RandomNumberGenerator.GetHexString(40, lowercase: true);
+
+    private readonly record struct IssuedToken(DateTimeOffset ExpiresAt, int UserId);
 }

@@ -11,7 +11,7 @@ namespace ChatBotHost.Emulator.OAuth;
 public sealed class OAuthServer
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, AppInstallation> _byRefreshToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Grant> _byRefreshToken = new(StringComparer.Ordinal);
     private int _refreshes;
 
     /// <summary>Creates the server for one application; a random secret when none is given.</summary>
@@ -48,26 +48,27 @@ public sealed class OAuthServer
 
         lock (_gate)
         {
-            if (!_byRefreshToken.Remove(refresh, out var installation) || !installation.IsInstalled)
+            if (!_byRefreshToken.Remove(refresh, out var grant) || !grant.Installation.IsInstalled)
             {
                 InvalidGrantCount++;
                 return (400, Error("invalid_grant", "The refresh token is invalid or was used already"));
             }
 
-            var pair = installation.Issue();
-            _byRefreshToken[pair.RefreshToken] = installation;
+            var installation = grant.Installation;
+            var pair = installation.Issue(grant.UserId);
+            _byRefreshToken[pair.RefreshToken] = grant;
             Interlocked.Increment(ref _refreshes);
             return (200, installation.TokenJson(pair, ClientId));
         }
     }
 
-    /// <summary>Issues the first pair at installation.</summary>
-    internal TokenPair Install(AppInstallation installation)
+    /// <summary>Issues a pair acting as <paramref name="userId"/>: the installing administrator's at installation, or a user's who opens the application.</summary>
+    internal TokenPair Issue(AppInstallation installation, int userId)
     {
         lock (_gate)
         {
-            var pair = installation.Issue();
-            _byRefreshToken[pair.RefreshToken] = installation;
+            var pair = installation.Issue(userId);
+            _byRefreshToken[pair.RefreshToken] = new Grant(installation, userId);
             return pair;
         }
     }
@@ -77,7 +78,7 @@ public sealed class OAuthServer
     {
         lock (_gate)
         {
-            foreach (var token in _byRefreshToken.Where(p => p.Value == installation).Select(p => p.Key).ToList())
+            foreach (var token in _byRefreshToken.Where(p => p.Value.Installation == installation).Select(p => p.Key).ToList())
             {
                 _byRefreshToken.Remove(token);
             }
@@ -89,4 +90,7 @@ public sealed class OAuthServer
 
     private static JsonObject Error(string code, string description) =>
         new() { ["error"] = code, ["error_description"] = description };
+
+    // A refresh token belongs to one installation and one user; refreshing keeps both.
+    private sealed record Grant(AppInstallation Installation, int UserId);
 }

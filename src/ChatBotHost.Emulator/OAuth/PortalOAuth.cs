@@ -54,7 +54,7 @@ public sealed class PortalOAuth
     {
         ArgumentNullException.ThrowIfNull(installUrl);
         Installation.MarkInstalled();
-        var pair = Server.Install(Installation);
+        var pair = Server.Issue(Installation, State.Settings.AdminUserId);
         var settings = State.Settings;
         var payload = new JsonObject
         {
@@ -90,6 +90,34 @@ public sealed class PortalOAuth
         }
 
         return await PostAsync(handler, UninstallPayload(clean, applicationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The pair the portal gives the installed application when <paramref name="userId"/> opens it: any user of the
+    /// application holds one (tests use it to forge a re-install that the OAuth server confirms but no administrator made).
+    /// </summary>
+    public (string AccessToken, string RefreshToken) IssueUserTokens(int userId)
+    {
+        if (!IsInstalled)
+        {
+            throw new InvalidOperationException("The application is not installed.");
+        }
+
+        if (State.Settings.AdminUserId != userId && FindPerson(userId) is null)
+        {
+            throw new ArgumentException($"User {userId} does not exist or is a bot.", nameof(userId));
+        }
+
+        var pair = Server.Issue(Installation, userId);
+        return (pair.AccessToken, pair.RefreshToken);
+    }
+
+    private Portal.EmulatedUser? FindPerson(int userId)
+    {
+        lock (State.Gate)
+        {
+            return State.Users.TryGetValue(userId, out var user) && !user.IsBot ? user : null;
+        }
     }
 
     /// <summary>Every access token issued so far now answers 401 expired_token.</summary>

@@ -34,7 +34,7 @@ internal sealed class BatchMethod(RestDispatcher dispatcher)
                 parameters["botToken"] = owner;
             }
 
-            var outcome = dispatcher.Invoke(method, parameters, inBatch: true);
+            var outcome = dispatcher.Invoke(method, parameters, inBatch: true, call.UserId);
             times.Add(new(key, outcome.BatchTime()));
             if (outcome.Succeeded)
             {

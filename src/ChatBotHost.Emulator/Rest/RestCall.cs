@@ -3,7 +3,7 @@ using ChatBotHost.Emulator.Portal.State;
 namespace ChatBotHost.Emulator.Rest;
 
 /// <summary>One method invocation as a handler sees it; handlers run under the portal lock.</summary>
-internal sealed class RestCall(PortalState state, RestParams parameters, string? token, BotState? bot)
+internal sealed class RestCall(PortalState state, RestParams parameters, string? token, BotState? bot, int? userId = null)
 {
     public PortalState State { get; } = state;
 
@@ -11,6 +11,9 @@ internal sealed class RestCall(PortalState state, RestParams parameters, string?
 
     /// <summary>The caller's botToken (null for methods that need none).</summary>
     public string? Token { get; } = token;
+
+    /// <summary>The portal user the credentials act as: the webhook's creator, or the OAuth access token's user.</summary>
+    public int? UserId { get; } = userId;
 
     /// <summary>The authorized bot for methods that take botId.</summary>
     public BotState Bot => bot ?? throw new InvalidOperationException("This method was not declared with a botId.");

@@ -24,7 +24,7 @@ internal sealed class RestDispatcher
         IEnumerable<RestMethod> methods =
         [
             .. BotMethods.All(), .. CommandMethods.All(), .. MessageMethods.All(), .. ChatMethods.All(),
-            .. EventMethods.All(), .. AppEventMethods.All(portal.OAuth), new RestMethod(BatchMethodName, BotAuth.Custom, new BatchMethod(this).Invoke),
+            .. EventMethods.All(), .. UserMethods.All(), .. AppEventMethods.All(portal.OAuth), new RestMethod(BatchMethodName, BotAuth.Custom, new BatchMethod(this).Invoke),
         ];
         foreach (var method in methods)
         {
@@ -32,7 +32,8 @@ internal sealed class RestDispatcher
         }
     }
 
-    public RestOutcome Invoke(string method, JsonObject parameters, bool inBatch)
+    /// <summary>Runs one call; <paramref name="userId"/> is the portal user the caller's credentials act as.</summary>
+    public RestOutcome Invoke(string method, JsonObject parameters, bool inBatch, int? userId)
     {
         var name = MethodNames.Normalize(method);
         var start = _state.Now;
@@ -58,7 +59,7 @@ internal sealed class RestDispatcher
             JsonNode? result;
             lock (_state.Gate)
             {
-                result = found.Handler(BotAuthorization.Authorize(found, new RestParams(parameters), _state));
+                result = found.Handler(BotAuthorization.Authorize(found, new RestParams(parameters), _state, userId));
             }
 
             outcome = new RestOutcome(200, result, null, null, start, _state.Now);

@@ -37,7 +37,8 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
             return;
         }
 
-        await ServeAsync(http, method, parameters);
+        // An incoming webhook acts as the user who created it: the emulated webhook is the administrator's.
+        await ServeAsync(http, method, parameters, portal.AdminUserId);
     }
 
     /// <summary>/rest/{method}: an OAuth call (spec §1.2), authorized by the access token in "auth".</summary>
@@ -50,7 +51,7 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
         }
 
         var token = parameters["auth"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
-        switch (portal.OAuth.Installation.Check(token))
+        switch (portal.OAuth.Installation.Check(token, out var userId))
         {
             case OAuth.AccessCheck.Expired:
                 await RefuseAsync(http, method, 401, JsonAnswer.Error("expired_token", "The access token provided has expired."));
@@ -68,10 +69,10 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
         // The application owns its bots: its identity stands where a webhook caller's botToken would.
         parameters.Remove("auth");
         parameters["botToken"] = portal.OAuth.Owner;
-        await ServeAsync(http, method, parameters);
+        await ServeAsync(http, method, parameters, userId);
     }
 
-    private async Task ServeAsync(HttpContext http, string method, JsonObject parameters)
+    private async Task ServeAsync(HttpContext http, string method, JsonObject parameters, int userId)
     {
         var involved = InvolvedMethods(method, parameters);
         if (!await portal.CallGate.PassAsync(involved, http.RequestAborted))
@@ -89,7 +90,7 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
             return;
         }
 
-        var outcome = _dispatcher.Invoke(method, parameters, inBatch: false);
+        var outcome = _dispatcher.Invoke(method, parameters, inBatch: false, userId);
         if (fault is null || await _faults.BeforeAnswerAsync(http, method, fault))
         {
             await JsonAnswer.WriteAsync(http, outcome.Status, outcome.Body());

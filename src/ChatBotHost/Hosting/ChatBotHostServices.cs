@@ -60,7 +60,7 @@ internal static class ChatBotHostServices
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<BotLifecycle>();
         services.AddHostedService<BotRunner>();
-        services.AddOAuthApplication();
+        services.AddOAuthApplication(configuration);
         return services;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -12,8 +13,9 @@ using ChatBotHost.State;
 namespace ChatBotHost.OAuth;
 
 /// <summary>
-/// Installs and uninstalls the application on a portal (spec §1.3). Install is verified first: the OAuth server must
-/// take the posted refresh token and name the same member_id. Then it stores the portal and the new pair, binds
+/// Installs and uninstalls the application on a portal (spec §1.3). Install is verified first (<see cref="InstallVerifier"/>):
+/// the OAuth server must take the posted refresh token and name the same member_id, and a re-install of a known portal
+/// must come from one of its administrators; attempts are rate-limited per portal. Then it stores the portal and the new pair, binds
 /// ONAPPUNINSTALL to this host and wakes the portal sync, which registers the bots. Uninstall must carry the
 /// installation's application_token; it forgets the tokens and the portal (its pollers stop) and, with CLEAN=1,
 /// the bots' registrations too.
@@ -26,6 +28,9 @@ internal sealed partial class AppInstaller(
     AppInstallerContext context,
     IPortalStatePurge? purge = null)
 {
+    /// <summary>How long an uninstall waits for every replica to confirm it stopped calling the portal.</summary>
+    public static readonly TimeSpan RevocationWait = OAuthPortalRunner.InFlightWait + TimeSpan.FromSeconds(2);
+
     public async Task<IResult> InstallAsync(HttpContext http)
     {
         var settings = context.Options.Value;
@@ -34,47 +39,83 @@ internal sealed partial class AppInstaller(
             return Results.Problem("Application mode is not configured (ChatBotHost:OAuth:ClientId).", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var form = InstallForm.Read(await ReadFormAsync(http), http.Request.Query);
+        // An over-size or undecodable body ends in ReadFormAsync (BodyRejectedException, answered 413/400 with a reason).
+        var form = InstallForm.Read(await ReadFormAsync(http));
         if (form is null)
         {
             return Results.Problem("Not an ONAPPINSTALL event or install-page POST with member_id, tokens and application_token.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        // Which wins: a portal configured by incoming webhook is served by it; installing the application there too
-        // would register the same bot codes under a second owner (BOT_CODE_ALREADY_TAKEN).
-        if (WebhookUrl.TryParse(settings.Portal.WebhookUrl ?? "", out var webhook, out _)
-            && WebhookUrl.PortalKey(webhook) == WebhookUrl.PortalKey(new Uri(form.ClientEndpoint)))
+        // Counted before any work: each attempt costs an OAuth server call and maybe a portal call.
+        var wait = await context.Attempts.TryAdmitAsync(form.MemberId, http.RequestAborted);
+        if (wait > TimeSpan.Zero)
         {
-            return Results.Problem("This portal is served through ChatBotHost:Portal:WebhookUrl.", statusCode: StatusCodes.Status409Conflict);
+            LogThrottled(context.Logger, form.MemberId);
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Results.Problem("Too many install attempts for this portal; try again later.", statusCode: StatusCodes.Status429TooManyRequests);
         }
 
-        // Anyone can POST to this URL, so the install is believed only after the OAuth server (which knows our
-        // client_secret) took its refresh token and named the same portal; the pair it returns is the one kept.
-        var grant = await VerifyAsync(form, http.RequestAborted);
-        if (grant is null)
+        var install = await context.Verifier.ConfirmAsync(form, http.RequestAborted);
+        if (install is null)
         {
             return Results.Problem("The OAuth server did not confirm this installation.", statusCode: StatusCodes.Status403Forbidden);
         }
 
+        // Which wins: a portal configured by incoming webhook is served by it; installing the application there too
+        // would register the same bot codes under a second owner (BOT_CODE_ALREADY_TAKEN).
+        if (WebhookUrl.TryParse(settings.Portal.WebhookUrl ?? "", out var webhook, out _)
+            && WebhookUrl.PortalKey(webhook) == WebhookUrl.PortalKey(install.ClientEndpoint))
+        {
+            return Results.Problem("This portal is served through ChatBotHost:Portal:WebhookUrl.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (await RefuseReinstallAsync(install, http.RequestAborted) is { } refusal)
+        {
+            return refusal;
+        }
+
         var now = context.Time.GetUtcNow();
+        var grant = install.Grant;
         await tokens.SaveAsync(form.MemberId, new OAuthTokens(grant.AccessToken, grant.RefreshToken, grant.ExpiresAt, now), http.RequestAborted);
         await portals.SaveAsync(new PortalRecord
         {
             MemberId = form.MemberId,
-            Domain = form.Domain,
-            ClientEndpoint = grant.ClientEndpoint ?? form.ClientEndpoint,
+            Domain = install.Domain,
+            ClientEndpoint = install.ClientEndpoint.AbsoluteUri,
             ApplicationToken = form.ApplicationToken,
             InstalledAt = now,
         }, http.RequestAborted);
-        await BindUninstallAsync(form with { AccessToken = grant.AccessToken, ClientEndpoint = grant.ClientEndpoint ?? form.ClientEndpoint }, http.RequestAborted);
+        await BindUninstallAsync(install, http.RequestAborted);
         context.Signal.Pulse();
         var key = OAuthPortal.KeyOf(form.MemberId);
-        LogInstalled(context.Logger, key, form.Domain);
+        LogInstalled(context.Logger, key, install.Domain);
 
         // The install page must call BX24.installFinish(), or the portal sends no events (spec §1.3).
         return form.IsInstallPage
             ? Results.Content("<!DOCTYPE html><html><head><script src=\"//api.bitrix24.com/api/v1/\"></script></head><body><script>BX24.init(function(){BX24.installFinish();});</script></body></html>", "text/html")
             : Results.Ok();
+    }
+
+    // A portal known here is installed already: replacing its application_token and tokens is an administrator's act.
+    // Any user of the application holds a refresh token the OAuth server confirms, so the portal is asked who it is.
+    private async Task<IResult?> RefuseReinstallAsync(ConfirmedInstall install, CancellationToken cancellationToken)
+    {
+        if (await portals.GetAsync(install.MemberId, cancellationToken) is null)
+        {
+            return null; // first install of this portal: as before, the OAuth server's confirmation is the proof
+        }
+
+        switch (await context.Verifier.IsAdministratorAsync(install, cancellationToken))
+        {
+            case true:
+                return null;
+            case false:
+                LogNotAdministrator(context.Logger, OAuthPortal.KeyOf(install.MemberId));
+                return Results.Problem("Only a portal administrator can install the application again.", statusCode: StatusCodes.Status403Forbidden);
+            default:
+                // Unproven is refused like disproven; the reason says it may be tried again.
+                return Results.Problem("The portal did not confirm that these tokens are an administrator's; try again later.", statusCode: StatusCodes.Status403Forbidden);
+        }
     }
 
     public async Task<IResult> UninstallAsync(HttpContext http)
@@ -91,8 +132,10 @@ internal sealed partial class AppInstaller(
         }
 
         var key = OAuthPortal.KeyOf(record.MemberId);
+        // Tokens first: every request to the portal checks they still exist, so from here on no replica starts one.
         await tokens.DeleteAsync(record.MemberId, CancellationToken.None);
         await portals.DeleteAsync(record.MemberId, CancellationToken.None);
+        await AnnounceAsync(record);
         var clean = (form["data"] as JsonObject)?["CLEAN"]?.ToString() == "1";
         if (clean)
         {
@@ -110,6 +153,26 @@ internal sealed partial class AppInstaller(
         }
 
         return Results.Ok();
+    }
+
+    // Before the answer: each replica confirms once its calls under way finished, so after the 200 none reaches the portal.
+    private async Task AnnounceAsync(PortalRecord record)
+    {
+        var key = OAuthPortal.KeyOf(record.MemberId);
+        try
+        {
+            var result = await context.Revocations.BroadcastAsync(new PortalRevocation(record.MemberId, record.InstalledAt), RevocationWait, CancellationToken.None);
+            if (!result.Complete)
+            {
+                LogNotAllConfirmed(context.Logger, key, result.Heard, result.Confirmed);
+            }
+        }
+#pragma warning disable CA1031 // the tokens are gone already, which stops every replica's next request; the uninstall stands
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogAnnounceFailed(context.Logger, ex, key);
+        }
     }
 
     // After the tokens and the portal are gone, so its bots are stopping and nothing new arrives for it.
@@ -134,39 +197,17 @@ internal sealed partial class AppInstaller(
         }
     }
 
-    private async Task<TokenGrant?> VerifyAsync(InstallForm form, CancellationToken cancellationToken)
+    private async Task BindUninstallAsync(ConfirmedInstall install, CancellationToken cancellationToken)
     {
-        try
-        {
-            var grant = await context.Server.RefreshAsync(form.RefreshToken, cancellationToken);
-            if (grant.MemberId == form.MemberId)
-            {
-                return grant;
-            }
-
-            LogNotConfirmed(context.Logger, form.MemberId, "the refresh token belongs to another portal");
-        }
-        catch (OAuthGrantException ex)
-        {
-            LogNotConfirmed(context.Logger, form.MemberId, ex.Error);
-        }
-
-        return null;
-    }
-
-    private async Task BindUninstallAsync(InstallForm form, CancellationToken cancellationToken)
-    {
-        var credentials = new OAuthCredentials(new FixedToken(new AccessToken(form.AccessToken, new Uri(form.ClientEndpoint))), botId: null);
-        var client = new BitrixClient(context.HttpClients.CreateClient(PortalConnection.HttpClientName), credentials);
         var handler = context.Address.Absolute(AppInstallEndpoints.UninstallPath).AbsoluteUri;
         try
         {
-            await client.CallAsync(new EventBindRequest { Event = "ONAPPUNINSTALL", Handler = handler }, cancellationToken);
+            await context.Verifier.ClientFor(install).CallAsync(new EventBindRequest { Event = "ONAPPUNINSTALL", Handler = handler }, cancellationToken);
         }
         catch (BitrixApiException ex)
         {
             // A re-install finds the handler bound already; anything else is worth a warning, not a failed install.
-            LogBindFailed(context.Logger, OAuthPortal.KeyOf(form.MemberId), ex.Error);
+            LogBindFailed(context.Logger, OAuthPortal.KeyOf(install.MemberId), ex.Error);
         }
     }
 
@@ -189,13 +230,6 @@ internal sealed partial class AppInstaller(
     private static bool SecretsEqual(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
 
-    private sealed class FixedToken(AccessToken token) : ITokenProvider
-    {
-        public ValueTask<AccessToken> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(token);
-
-        public ValueTask<AccessToken?> RefreshAsync(AccessToken expired, CancellationToken cancellationToken) => ValueTask.FromResult<AccessToken?>(null);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Application installed on portal {Portal} ({Domain})")]
     private static partial void LogInstalled(ILogger logger, string portal, string domain);
 
@@ -205,8 +239,17 @@ internal sealed partial class AppInstaller(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an uninstall for portal {MemberId}: unknown portal or wrong application_token")]
     private static partial void LogRejected(ILogger logger, string memberId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an install for portal {MemberId}: the OAuth server did not confirm it ({Reason})")]
-    private static partial void LogNotConfirmed(ILogger logger, string memberId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a re-install for portal {Portal}: its tokens are not a portal administrator's")]
+    private static partial void LogNotAdministrator(ILogger logger, string portal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal}: {Heard} replicas heard the uninstall, {Confirmed} confirmed in time")]
+    private static partial void LogNotAllConfirmed(ILogger logger, string portal, int heard, int confirmed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Portal {Portal}: announcing the uninstall to the other replicas failed; they stop at their next request")]
+    private static partial void LogAnnounceFailed(ILogger logger, Exception exception, string portal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Throttled install attempts for portal {MemberId}")]
+    private static partial void LogThrottled(ILogger logger, string memberId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portal {Portal}: its state was purged ({Removed} keys and timers)")]
     private static partial void LogPurged(ILogger logger, string portal, long removed);

@@ -4,14 +4,16 @@ using System.Text.Json.Nodes;
 namespace ChatBotHost.OAuth;
 
 /// <summary>
-/// What an install POST tells (spec §1.3): the ONAPPINSTALL form of an application without UI (auth[...] keys), or
-/// the install page's POST (AUTH_ID, REFRESH_ID, member_id, APPLICATION_TOKEN; DOMAIN and PROTOCOL in the query).
+/// What an install POST claims (spec §1.3): the ONAPPINSTALL form of an application without UI (auth[...] keys), or
+/// the install page's POST (AUTH_ID, REFRESH_ID, member_id, APPLICATION_TOKEN). Where the portal lives is not read
+/// from it: the form's domain and client_endpoint are whatever the sender wrote, so the endpoints come from the OAuth
+/// server's answer alone (<see cref="InstallVerifier"/>).
 /// </summary>
-internal sealed record InstallForm(string MemberId, string Domain, string ClientEndpoint, string AccessToken, string RefreshToken, int ExpiresIn, string ApplicationToken, bool IsInstallPage)
+internal sealed record InstallForm(string MemberId, string AccessToken, string RefreshToken, int ExpiresIn, string ApplicationToken, bool IsInstallPage)
 {
-    public override string ToString() => $"InstallForm({MemberId}, {Domain})";
+    public override string ToString() => $"InstallForm({MemberId})";
 
-    public static InstallForm? Read(JsonObject form, IQueryCollection query)
+    public static InstallForm? Read(JsonObject form)
     {
         if (Text(form, "event") is { } evt)
         {
@@ -20,26 +22,23 @@ internal sealed record InstallForm(string MemberId, string Domain, string Client
                 return null;
             }
 
-            return Build(Text(auth, "member_id"), Text(auth, "domain"), Text(auth, "client_endpoint"), Text(auth, "access_token"),
-                Text(auth, "refresh_token"), Text(auth, "expires_in"), Text(auth, "application_token"), installPage: false);
+            return Build(Text(auth, "member_id"), Text(auth, "access_token"), Text(auth, "refresh_token"), Text(auth, "expires_in"),
+                Text(auth, "application_token"), installPage: false);
         }
 
-        var domain = Text(form, "DOMAIN") ?? query["DOMAIN"].ToString();
-        var scheme = (Text(form, "PROTOCOL") ?? query["PROTOCOL"].ToString()) == "0" ? "http" : "https";
-        return Build(Text(form, "member_id"), domain, string.IsNullOrEmpty(domain) ? null : $"{scheme}://{domain}/rest/",
-            Text(form, "AUTH_ID"), Text(form, "REFRESH_ID"), Text(form, "AUTH_EXPIRES"), Text(form, "APPLICATION_TOKEN"), installPage: true);
+        return Build(Text(form, "member_id"), Text(form, "AUTH_ID"), Text(form, "REFRESH_ID"), Text(form, "AUTH_EXPIRES"),
+            Text(form, "APPLICATION_TOKEN"), installPage: true);
     }
 
-    private static InstallForm? Build(string? memberId, string? domain, string? endpoint, string? access, string? refresh, string? expiresIn, string? applicationToken, bool installPage)
+    private static InstallForm? Build(string? memberId, string? access, string? refresh, string? expiresIn, string? applicationToken, bool installPage)
     {
-        if (memberId is null || string.IsNullOrEmpty(domain) || endpoint is null || access is null || refresh is null || applicationToken is null
-            || !Uri.TryCreate(endpoint, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+        if (memberId is null || access is null || refresh is null || applicationToken is null)
         {
             return null;
         }
 
         var seconds = int.TryParse(expiresIn, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedSeconds) ? parsedSeconds : 3600;
-        return new InstallForm(memberId, domain, endpoint, access, refresh, seconds, applicationToken, installPage);
+        return new InstallForm(memberId, access, refresh, seconds, applicationToken, installPage);
     }
 
     private static string? Text(JsonObject node, string key) =>

@@ -31,5 +31,8 @@ internal sealed class OAuthPortal
 
     public PortalTokens Tokens { get; }
 
+    /// <summary>Closed when the portal is uninstalled: no request of this replica reaches it afterwards.</summary>
+    public PortalGuard Guard { get; } = new();
+
     public static string KeyOf(string memberId) => "oauth." + memberId;
 }

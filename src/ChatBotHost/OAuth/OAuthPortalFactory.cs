@@ -11,13 +11,13 @@ internal sealed class OAuthPortalFactory(
     BotCatalog catalog,
     IOptions<ChatBotHostOptions> options,
     TokenRefreshContext tokens,
-    IHttpClientFactory httpClients,
+    GuardedHttpClients httpClients,
     PortalRateLimiter limiter)
 {
     public (OAuthPortal Portal, IReadOnlyList<HostedBot> Bots) Create(PortalRecord record)
     {
         var portal = new OAuthPortal(record, tokens);
-        var connection = new PortalConnection(portal, httpClients, limiter);
+        var connection = new PortalConnection(portal, httpClients.For(portal), limiter);
         IReadOnlyList<HostedBot> bots =
         [
             .. catalog.Definitions.Select(definition => new HostedBot(definition, options.Value.For(definition.Code), botToken: null, connection)),

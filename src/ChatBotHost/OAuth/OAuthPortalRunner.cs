@@ -9,6 +9,8 @@ namespace ChatBotHost.OAuth;
 /// Keeps this replica serving exactly the active application portals in the portal store: reads it at start, every
 /// ChatBotHost:OAuth:PortalSyncInterval (installs arrive at one replica) and at once after a local install or
 /// uninstall; starts the bots of new portals (registration, pollers) and stops those of removed or broken ones.
+/// An uninstall announced by any replica (<see cref="IPortalRevocations"/>) closes the portal's guard at once: no
+/// request starts, those under way finish, and only then is the announcement confirmed.
 /// </summary>
 internal sealed partial class OAuthPortalRunner(
     IPortalStore store,
@@ -16,12 +18,21 @@ internal sealed partial class OAuthPortalRunner(
     BotDirectory bots,
     BotLifecycle lifecycle,
     PortalSyncSignal signal,
+    IPortalRevocations revocations,
     IOptions<ChatBotHostOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<OAuthPortalRunner> logger) : BackgroundService
 {
+    /// <summary>How long a replica lets calls under way to an uninstalled portal finish before it confirms anyway.</summary>
+    public static readonly TimeSpan InFlightWait = TimeSpan.FromSeconds(3);
+
     private readonly Dictionary<string, ServedPortal> _served = new(StringComparer.Ordinal);
+
+    // member_id → the latest installation uninstalled: a sync that read the portal list just before the uninstall
+    // must not start that installation again.
+    private readonly Dictionary<string, DateTimeOffset> _revoked = new(StringComparer.Ordinal);
+    private bool _subscribed;
 
     /// <summary>The portals this replica serves now (tests, keep-alive).</summary>
     public IReadOnlyList<OAuthPortal> Served
@@ -49,6 +60,7 @@ internal sealed partial class OAuthPortalRunner(
             {
                 try
                 {
+                    await SubscribeOnceAsync(stoppingToken);
                     await SyncAsync(stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -94,17 +106,67 @@ internal sealed partial class OAuthPortalRunner(
         }
     }
 
+    /// <summary>
+    /// This replica's part of an uninstall: closes the portal's guard and returns once no call to it is under way
+    /// (at most <see cref="InFlightWait"/>); the next sync, woken now, stops its bots.
+    /// </summary>
+    public async Task RevokeAsync(PortalRevocation revocation)
+    {
+        ArgumentNullException.ThrowIfNull(revocation);
+        ServedPortal? served;
+        lock (_served)
+        {
+            _revoked[revocation.MemberId] = _revoked.TryGetValue(revocation.MemberId, out var known) && known > revocation.InstalledAt
+                ? known
+                : revocation.InstalledAt;
+            _served.TryGetValue(OAuthPortal.KeyOf(revocation.MemberId), out served);
+        }
+
+        // A re-install that came after the uninstall has a newer InstalledAt and is not this revocation's to stop.
+        if (served is not null && served.Portal.Record.InstalledAt <= revocation.InstalledAt)
+        {
+            try
+            {
+                await served.Portal.Guard.RevokeAsync().WaitAsync(InFlightWait);
+            }
+            catch (TimeoutException)
+            {
+                LogInFlightTimedOut(logger, served.Portal.Key);
+            }
+        }
+
+        signal.Pulse();
+    }
+
+    private async Task SubscribeOnceAsync(CancellationToken stoppingToken)
+    {
+        if (!_subscribed)
+        {
+            await revocations.SubscribeAsync(RevokeAsync, stoppingToken);
+            _subscribed = true;
+        }
+    }
+
     private void Start(PortalRecord record, CancellationToken stoppingToken)
     {
         var (portal, portalBots) = factory.Create(record);
         var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        bots.AddPortal(portal.Key, portalBots);
-        var running = Task.WhenAll(portalBots.Where(b => b.Settings.Enabled).Select(b => lifecycle.RunAsync(b, stop.Token)));
+        var served = new ServedPortal(portal, stop);
         lock (_served)
         {
-            _served[portal.Key] = new ServedPortal(portal, stop, running);
+            // Checked and entered under one lock with RevokeAsync: a revocation either stops this start or finds it.
+            if (_revoked.TryGetValue(record.MemberId, out var revokedAt) && record.InstalledAt <= revokedAt)
+            {
+                stop.Dispose();
+                portal.Tokens.Dispose();
+                return;
+            }
+
+            _served[portal.Key] = served;
         }
 
+        bots.AddPortal(portal.Key, portalBots);
+        served.Running = Task.WhenAll(portalBots.Where(b => b.Settings.Enabled).Select(b => lifecycle.RunAsync(b, stop.Token)));
         LogStarted(logger, portal.Key, portalBots.Count);
     }
 
@@ -142,7 +204,18 @@ internal sealed partial class OAuthPortalRunner(
         LogStopped(logger, key);
     }
 
-    private sealed record ServedPortal(OAuthPortal Portal, CancellationTokenSource Stop, Task Running);
+    private sealed class ServedPortal(OAuthPortal portal, CancellationTokenSource stop)
+    {
+        public OAuthPortal Portal { get; } = portal;
+
+        public CancellationTokenSource Stop { get; } = stop;
+
+        // Set by Start right after the portal is entered; Start and StopAsync both run on the sync loop only.
+        public Task Running { get; set; } = Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal} was uninstalled, but calls to it were still under way after the wait; confirming anyway")]
+    private static partial void LogInFlightTimedOut(ILogger logger, string portal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving application portal {Portal} with {Bots} bots")]
     private static partial void LogStarted(ILogger logger, string portal, int bots);

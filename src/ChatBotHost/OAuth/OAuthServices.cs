@@ -3,14 +3,18 @@ namespace ChatBotHost.OAuth;
 /// <summary>Registers application (OAuth) mode; its services stay idle until ChatBotHost:OAuth:ClientId is set.</summary>
 internal static class OAuthServices
 {
-    public static IServiceCollection AddOAuthApplication(this IServiceCollection services)
+    public static IServiceCollection AddOAuthApplication(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddKeyRingProtection(configuration);
         // The token request's query carries client_secret and the refresh token: nothing may log it.
         services.AddHttpClient(OAuthServerClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton<OAuthServerClient>();
         services.AddSingleton<TokenRefreshContext>();
+        services.AddSingleton<GuardedHttpClients>();
         services.AddSingleton<OAuthPortalFactory>();
         services.AddSingleton<PortalSyncSignal>();
+        services.AddSingleton<InstallVerifier>();
+        services.AddSingleton<InstallAttempts>();
         services.AddSingleton<AppInstallerContext>();
         services.AddSingleton<AppInstaller>();
         services.AddSingleton<ApplicationEventAuth>();

@@ -6,6 +6,12 @@ public interface ITokenStore
     /// <summary>The portal's current pair, or null.</summary>
     Task<OAuthTokens?> GetAsync(string memberId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether the portal still has a pair: an uninstall deletes it first, so every request to the portal asks this
+    /// (a cheap existence check, nothing decrypted) and a replica that missed the uninstall still stops.
+    /// </summary>
+    Task<bool> ExistsAsync(string memberId, CancellationToken cancellationToken);
+
     /// <summary>Replaces the whole pair in one write.</summary>
     Task SaveAsync(string memberId, OAuthTokens tokens, CancellationToken cancellationToken);
 

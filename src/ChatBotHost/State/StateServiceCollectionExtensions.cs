@@ -1,7 +1,10 @@
 using ChatBotHost.State.InMemory;
 using ChatBotHost.State.Redis;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ChatBotHost.State;
 
@@ -42,6 +45,9 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IDeadLetterStore>(new InMemoryDeadLetterStore());
         services.AddSingleton<IPortalStore, InMemoryPortalStore>();
         services.AddSingleton<ITokenStore, InMemoryTokenStore>();
+        // Nothing is stored at rest in memory; keys that die with the process are all Data Protection needs here.
+        services.AddDataProtection().SetApplicationName(TokenProtection.ApplicationName).UseEphemeralDataProtectionProvider();
+        services.AddSingleton<IPortalRevocations, InMemoryPortalRevocations>();
         services.AddSingleton<ILeaseStore>(provider => new InMemoryLeaseStore(TimeProviderOf(provider)));
         services.AddSingleton<IRateLimitStore>(provider => new InMemoryRateLimitStore(TimeProviderOf(provider)));
         services.AddSingleton<ISentLedger>(provider => new InMemorySentLedger(TimeProviderOf(provider)));
@@ -80,7 +86,14 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IPortalStore>(provider =>
             new RedisPortalStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<ITokenStore>(provider =>
-            new RedisTokenStore(provider.GetRequiredService<RedisConnection>(), keys));
+            new RedisTokenStore(provider.GetRequiredService<RedisConnection>(), keys, provider.GetRequiredService<TokenProtection>()));
+        // The key ring that encrypts the tokens lives in Redis too, where every replica reads it.
+        services.AddDataProtection().SetApplicationName(TokenProtection.ApplicationName);
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
+            options => options.XmlRepository = new RedisXmlRepository(provider.GetRequiredService<RedisConnection>(), keys)));
+        services.AddSingleton(provider => new TokenProtection(provider.GetRequiredService<IDataProtectionProvider>()));
+        services.AddSingleton<IPortalRevocations>(provider =>
+            new RedisPortalRevocations(provider.GetRequiredService<RedisConnection>(), keys, provider.GetService<ILogger<RedisPortalRevocations>>()));
         services.AddSingleton<ISentLedger>(provider =>
             new RedisSentLedger(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<IPortalStatePurge>(provider =>

@@ -56,6 +56,19 @@ public abstract class TokenStoreContract
     }
 
     [Fact]
+    public async Task ExistsAsync_SavedThenDeleted_TrueThenFalse()
+    {
+        var store = await CreateAsync();
+        Assert.False(await store.ExistsAsync(MemberId, CancellationToken.None));
+        await store.SaveAsync(MemberId, new OAuthTokens("a1", "r1", Now.AddHours(1), Now), CancellationToken.None);
+        Assert.True(await store.ExistsAsync(MemberId, CancellationToken.None));
+
+        await store.DeleteAsync(MemberId, CancellationToken.None);
+
+        Assert.False(await store.ExistsAsync(MemberId, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task DeleteAsync_Pair_Gone()
     {
         var store = await CreateAsync();

@@ -16,6 +16,15 @@ public sealed class InMemoryTokenStore : ITokenStore
     }
 
     /// <inheritdoc />
+    public Task<bool> ExistsAsync(string memberId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_tokens.ContainsKey(memberId));
+        }
+    }
+
+    /// <inheritdoc />
     public Task SaveAsync(string memberId, OAuthTokens tokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);

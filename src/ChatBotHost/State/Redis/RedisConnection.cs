@@ -57,6 +57,13 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
         return multiplexer.GetDatabase();
     }
 
+    /// <summary>The pub/sub side of the connection (portal revocations), connecting first if needed.</summary>
+    public async Task<ISubscriber> GetSubscriberAsync(CancellationToken cancellationToken)
+    {
+        var multiplexer = await GetMultiplexerAsync(cancellationToken);
+        return multiplexer.GetSubscriber();
+    }
+
     /// <summary>Round-trip time of a PING; for the health endpoint.</summary>
     public Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default) =>
         ExecuteAsync(database => database.PingAsync(), cancellationToken);

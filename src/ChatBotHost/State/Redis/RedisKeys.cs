@@ -214,6 +214,24 @@ public sealed class RedisKeys
     /// </summary>
     public string Tokens(string memberId) => Build(Tag("oauth", memberId), "tokens");
 
+    /// <summary>
+    /// <c>cbh:{dataprotection}:keys</c> — list of the Data Protection key ring's XML elements (which encrypt the OAuth
+    /// tokens). Owner: ASP.NET Core Data Protection, through <see cref="RedisXmlRepository"/>; no TTL and never trimmed:
+    /// a retired key still decrypts what it encrypted.
+    /// </summary>
+    public string DataProtectionKeys => Build("dataprotection", "keys");
+
+    /// <summary>
+    /// <c>cbh:{oauth}:revocations</c> — pub/sub channel (no key): an uninstalled portal, announced to every replica.
+    /// </summary>
+    public string RevocationChannel => Build("oauth", "revocations");
+
+    /// <summary>
+    /// <c>cbh:{oauth}:revocations:confirmed</c> — pub/sub channel (no key): each replica's confirmation that it stopped
+    /// calling the revoked portal.
+    /// </summary>
+    public string RevocationConfirmationChannel => Build("oauth", "revocations:confirmed");
+
     // Redis glob patterns treat * ? [ ] and \ as special; a key component with one of them must match literally.
     private static string Glob(string text)
     {
