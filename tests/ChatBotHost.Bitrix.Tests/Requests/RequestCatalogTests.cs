@@ -7,8 +7,9 @@ namespace ChatBotHost.Bitrix.Tests.Requests;
 
 public sealed class RequestCatalogTests
 {
-    // Not imbot.v2: what an OAuth application calls for itself (spec §1.3).
-    private static readonly string[] ApplicationMethods = ["event.bind"];
+    // Not imbot.v2: what an OAuth application calls for itself (spec §1.3): binding ONAPPUNINSTALL, and asking whether
+    // a re-install comes from a portal administrator.
+    private static readonly string[] ApplicationMethods = ["event.bind", "user.admin"];
 
     private static readonly string[] MethodsWithoutBotId = ["imbot.v2.Bot.register", "imbot.v2.Bot.list", "imbot.v2.Revision.get", .. ApplicationMethods];
 
