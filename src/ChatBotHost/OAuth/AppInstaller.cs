@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Requests.App;
@@ -8,6 +6,7 @@ using ChatBotHost.Bitrix.Wire;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
 using ChatBotHost.Intake.Http;
+using ChatBotHost.Operations.Logging;
 using ChatBotHost.State;
 
 namespace ChatBotHost.OAuth;
@@ -125,7 +124,7 @@ internal sealed partial class AppInstaller(
         var memberId = auth?["member_id"]?.ToString();
         var presented = auth?["application_token"]?.ToString();
         var record = memberId is null ? null : await portals.GetAsync(memberId, http.RequestAborted);
-        if (record is null || presented is null || !SecretsEqual(presented, record.ApplicationToken))
+        if (record is null || presented is null || !SecretComparison.AreEqual(presented, record.ApplicationToken))
         {
             LogRejected(context.Logger, memberId ?? "(none)");
             return Results.Problem("Unknown portal or application_token.", statusCode: StatusCodes.Status403Forbidden);
@@ -227,8 +226,6 @@ internal sealed partial class AppInstaller(
         }
     }
 
-    private static bool SecretsEqual(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Application installed on portal {Portal} ({Domain})")]
     private static partial void LogInstalled(ILogger logger, string portal, string domain);

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Operations.Logging;
 
 namespace ChatBotHost.OAuth;
 
@@ -16,7 +15,7 @@ internal sealed partial class ApplicationEventAuth(TimeProvider time, ILogger<Ap
     {
         var auth = routing.Auth;
         if (auth?.ApplicationToken is not { } presented || auth.MemberId != portal.MemberId
-            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(portal.Record.ApplicationToken)))
+            || !SecretComparison.AreEqual(presented, portal.Record.ApplicationToken))
         {
             return false;
         }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using ChatBotHost.Hosting;
+using ChatBotHost.Operations.Logging;
 using ChatBotHost.State;
 
 namespace ChatBotHost.Registration;
@@ -34,7 +33,7 @@ internal sealed partial class ApplicationTokenCheck(IBotRegistrationStore store,
             {
                 // Only the token is taken over: the rest of the registration is this replica's to keep current.
                 bot.Use(registration with { ApplicationToken = known });
-                if (SecretsEqual(presented ?? "", known))
+                if (SecretComparison.AreEqual(presented ?? "", known))
                 {
                     LogLearned(logger, bot.Code);
                 }
@@ -42,11 +41,9 @@ internal sealed partial class ApplicationTokenCheck(IBotRegistrationStore store,
         }
 
         // Before the first delivery with a token, one without is taken on the URL secret alone (as it always was).
-        return string.IsNullOrEmpty(presented) ? known is null : known is not null && SecretsEqual(presented, known);
+        return string.IsNullOrEmpty(presented) ? known is null : known is not null && SecretComparison.AreEqual(presented, known);
     }
 
-    private static bool SecretsEqual(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot {Bot}: application_token learned from its first authenticated webhook delivery")]
     private static partial void LogLearned(ILogger logger, string bot);

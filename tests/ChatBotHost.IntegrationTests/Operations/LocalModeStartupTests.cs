@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using ChatBotHost.IntegrationTests.Harness;
 
 namespace ChatBotHost.IntegrationTests.Operations;
@@ -28,10 +29,10 @@ public sealed class LocalModeStartupTests
     public async Task Production_LocalModeSwitchedOn_StartsTheEmulator()
     {
         using var process = Start("Production", "--ChatBotHost:LocalMode=true");
-        var output = new Output(process);
+        var output = new ProcessOutput(process);
         try
         {
-            await output.WaitForAsync("LOCAL MODE", Patience);
+            await output.WaitForAsync(new Regex("LOCAL MODE"), Patience);
         }
         finally
         {
@@ -43,7 +44,7 @@ public sealed class LocalModeStartupTests
     private static async Task<(int Exit, string Output)> RunToExitAsync(string environment, params string[] arguments)
     {
         using var process = Start(environment, arguments);
-        var output = new Output(process);
+        var output = new ProcessOutput(process);
         using var timeout = new CancellationTokenSource(Patience);
         try
         {
@@ -77,51 +78,5 @@ public sealed class LocalModeStartupTests
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         return Process.Start(info) ?? throw new InvalidOperationException("The host process did not start.");
-    }
-
-    private sealed class Output
-    {
-        private readonly List<string> _lines = [];
-
-        public Output(Process process)
-        {
-            process.OutputDataReceived += (_, e) => Add(e.Data);
-            process.ErrorDataReceived += (_, e) => Add(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public async Task WaitForAsync(string text, TimeSpan timeout)
-        {
-            var waited = Stopwatch.StartNew();
-            while (!ToString().Contains(text, StringComparison.Ordinal))
-            {
-                if (waited.Elapsed > timeout)
-                {
-                    throw new TimeoutException($"The host did not print \"{text}\" within {timeout.TotalSeconds} s. Its output:{Environment.NewLine}{this}");
-                }
-
-                await Task.Delay(50);
-            }
-        }
-
-        public override string ToString()
-        {
-            lock (_lines)
-            {
-                return string.Join(Environment.NewLine, _lines);
-            }
-        }
-
-        private void Add(string? line)
-        {
-            if (line is not null)
-            {
-                lock (_lines)
-                {
-                    _lines.Add(line);
-                }
-            }
-        }
     }
 }

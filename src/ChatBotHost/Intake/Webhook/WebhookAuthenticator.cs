@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
 using ChatBotHost.OAuth;
+using ChatBotHost.Operations.Logging;
 using ChatBotHost.Registration;
 using ChatBotHost.State;
 
@@ -40,7 +39,7 @@ internal sealed partial class WebhookAuthenticator(
 
         if (bot.Registration is { } registration)
         {
-            if (SecretsEqual(secret, registration.WebhookSecret))
+            if (SecretComparison.AreEqual(secret, registration.WebhookSecret))
             {
                 return (WebhookAddressCheck.Accepted, bot);
             }
@@ -83,7 +82,7 @@ internal sealed partial class WebhookAuthenticator(
     {
         try
         {
-            if (await registrations.GetAsync(bot.Portal.Key, bot.Code, cancellationToken) is { } stored && SecretsEqual(secret, stored.WebhookSecret))
+            if (await registrations.GetAsync(bot.Portal.Key, bot.Code, cancellationToken) is { } stored && SecretComparison.AreEqual(secret, stored.WebhookSecret))
             {
                 return true;
             }
@@ -101,8 +100,6 @@ internal sealed partial class WebhookAuthenticator(
 
     private static string Quote(string botCode) => botCode.Length <= MaxLoggedCodeLength ? botCode : botCode[..MaxLoggedCodeLength] + "…";
 
-    private static bool SecretsEqual(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a webhook delivery for bot code {Bot} as an unknown address: {Reason}")]
     private static partial void LogUnknownAddress(ILogger logger, string bot, string reason);
