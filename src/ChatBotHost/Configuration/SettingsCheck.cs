@@ -96,10 +96,10 @@ internal static class SettingsCheck
         }
 
         // The value itself is not repeated: a secret pasted under the wrong key must not reach the console or a log.
-        var fallback = Describe(defaultValue) is { } text ? $" (default {text})" : "";
+        var fallback = Describe(defaultValue);
         errors.Add(setting.Value.Length == 0
-            ? $"{setting.Path} is empty; remove it to keep the default{fallback}, or set it to {kind.Accepted}."
-            : $"{setting.Path} must be {kind.Accepted}{fallback}.");
+            ? $"{setting.Path} is empty; remove it to keep the default{(fallback is null ? "" : $" ({fallback})")}, or set it to {kind.Accepted}."
+            : $"{setting.Path} must be {kind.Accepted}{(fallback is null ? "" : $" (default {fallback})")}.");
     }
 
     private static void ExpectSection(IConfigurationSection section, List<string> errors)
