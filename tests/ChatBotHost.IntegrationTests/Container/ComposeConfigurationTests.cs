@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using ChatBotHost.Emulator;
+using ChatBotHost.IntegrationTests.Harness;
+using ChatBotHost.Tests.Support;
+
+namespace ChatBotHost.IntegrationTests.Container;
+
+/// <summary>
+/// The one documented way to run the product: the image's environment plus docker/compose.yaml's, filled as README
+/// tells a user to (the portal's webhook URL and an invented echo token), against the emulator as the portal and a real
+/// Redis in the place of compose's. The host must come up ready and the echo bot answer; the image's HEALTHCHECK
+/// must pass against it.
+/// </summary>
+[Collection(RedisCollection.Name)]
+public sealed class ComposeConfigurationTests(RedisFixture redis)
+{
+    private const string ComposeRedis = "redis:6379";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task ComposeEnvironment_PublishedHost_IsReadyAndEchoReplies()
+    {
+        await redis.Server.FlushAsync();
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        var container = ContainerEnvironment(emulator, out var token);
+
+        await using var host = ContainerProcess.Start(DockerfileText.Load().EntryPoint(), container.Variables);
+        Assert.Equal(HttpStatusCode.OK, await WaitForReadyAsync(host, container.Port));
+
+        await emulator.Portal.WaitForCallAsync(c => c.Method == "imbot.v2.Event.get", Waits.Reply, CancellationToken.None);
+        var chat = new Chat(emulator, "echo");
+        await chat.SayAsync("hello from compose");
+        await chat.ExpectAsync("You said: hello from compose");
+
+        // compose switches the other samples off without tokens: they are declared but neither registered nor polled.
+        Assert.All(["counter", "helpdesk", "reminder"], code => Assert.Null(emulator.Portal.FindBot(code)));
+        var output = host.Output;
+        Assert.All(output, line => Assert.True(IsJsonObject(line), $"Not a JSON log line (compose sets LogFormat=json): {line}"));
+        Assert.DoesNotContain(output, line => line.Contains(token, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ImageHealthCheck_AgainstTheComposeHost_Exits0AndFailsOnceItStops()
+    {
+        await redis.Server.FlushAsync();
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        var container = ContainerEnvironment(emulator, out _);
+        var dockerfile = DockerfileText.Load();
+
+        await using var host = ContainerProcess.Start(dockerfile.EntryPoint(), container.Variables);
+        await WaitForReadyAsync(host, container.Port);
+
+        // Run as `docker exec` would: same image, same environment, so the probe finds the port the way it does there.
+        var (healthy, healthyOutput) = await ContainerProcess.RunAsync(dockerfile.HealthCheckCommand(), container.Variables, Patience);
+        Assert.True(healthy == 0, $"HEALTHCHECK exited {healthy}: {healthyOutput}");
+
+        await host.KillAsync();
+        var (stopped, _) = await ContainerProcess.RunAsync(dockerfile.HealthCheckCommand(), container.Variables, Patience);
+        Assert.NotEqual(0, stopped);
+    }
+
+    [Fact]
+    public void ComposeEnvironment_WithoutTheUsersVariables_IsRefusedByComposeItself()
+    {
+        var environment = ComposeFile.Environment(RepositoryFiles.Read(ComposeFile.Path), "host");
+
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            environment.Values.Select(v => ComposeFile.Substitute(v, new Dictionary<string, string>())).ToList());
+
+        Assert.Contains("BITRIX_WEBHOOK_URL", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The container's environment: the image's ENV, then compose's (which wins), filled from a user's shell that set
+    /// only what README asks for; compose's Redis service is the fixture; the port is a free loopback one.
+    /// </summary>
+    private (IReadOnlyDictionary<string, string> Variables, int Port) ContainerEnvironment(BitrixEmulator emulator, out string echoToken)
+    {
+        echoToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var shell = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["BITRIX_WEBHOOK_URL"] = emulator.WebhookUrl.AbsoluteUri,
+            ["ECHO_BOT_TOKEN"] = echoToken,
+        };
+
+        var variables = new Dictionary<string, string>(DockerfileText.Load().RuntimeEnvironment(), StringComparer.Ordinal)
+        {
+            // The aspnet base image's own, which the Dockerfile builds on.
+            ["DOTNET_RUNNING_IN_CONTAINER"] = "true",
+        };
+        foreach (var (name, value) in ComposeFile.Environment(RepositoryFiles.Read(ComposeFile.Path), "host"))
+        {
+            variables[name] = ComposeFile.Substitute(value, shell);
+        }
+
+        var redisKey = "ChatBotHost__Redis__Configuration";
+        Assert.Contains(ComposeRedis, variables[redisKey], StringComparison.Ordinal);
+        variables[redisKey] = variables[redisKey].Replace(ComposeRedis, $"127.0.0.1:{redis.Server.Port.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
+
+        // The image listens on 8080 on every interface; here a free port, on loopback only. HTTP_PORTS is kept in step,
+        // since the HEALTHCHECK's probe reads it to find the host.
+        var port = FreePort();
+        Assert.True(variables.ContainsKey("ASPNETCORE_HTTP_PORTS"), "The image should set ASPNETCORE_HTTP_PORTS, which the HEALTHCHECK reads.");
+        variables["ASPNETCORE_HTTP_PORTS"] = port.ToString(CultureInfo.InvariantCulture);
+        variables["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        return (variables, port);
+    }
+
+    private static async Task<HttpStatusCode> WaitForReadyAsync(ContainerProcess host, int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var ready = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/health/ready");
+        using var patience = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            Assert.False(host.HasExited, $"The host exited before it was ready. Its output:{Environment.NewLine}{host.Tail()}");
+            try
+            {
+                using var response = await http.GetAsync(ready, patience.Token);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return response.StatusCode;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (OperationCanceledException) when (patience.IsCancellationRequested)
+            {
+                Assert.Fail($"/health/ready did not answer 200 within {Patience.TotalSeconds} s. The host's output:{Environment.NewLine}{host.Tail()}");
+            }
+
+            await Task.Delay(100, patience.Token);
+        }
+    }
+
+    private static bool IsJsonObject(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
