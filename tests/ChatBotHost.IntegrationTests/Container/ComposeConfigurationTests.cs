@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using ChatBotHost.Emulator;
 using ChatBotHost.IntegrationTests.Harness;
@@ -17,18 +16,19 @@ namespace ChatBotHost.IntegrationTests.Container;
 [Collection(RedisCollection.Name)]
 public sealed class ComposeConfigurationTests(RedisFixture redis)
 {
-    private const string ComposeRedis = "redis:6379";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private string RedisEndpoint => $"127.0.0.1:{redis.Server.Port.ToString(CultureInfo.InvariantCulture)}";
 
     [Fact]
     public async Task ComposeEnvironment_PublishedHost_IsReadyAndEchoReplies()
     {
         await redis.Server.FlushAsync();
         await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
-        var container = ContainerEnvironment(emulator, out var token);
+        var container = ComposeContainer.Create(emulator, RedisEndpoint);
 
         await using var host = ContainerProcess.Start(DockerfileText.Load().EntryPoint(), container.Variables);
-        Assert.Equal(HttpStatusCode.OK, await WaitForReadyAsync(host, container.Port));
+        Assert.Equal(HttpStatusCode.OK, await WaitForReadyAsync(host, container));
 
         await emulator.Portal.WaitForCallAsync(c => c.Method == "imbot.v2.Event.get", Waits.Reply, CancellationToken.None);
         var chat = new Chat(emulator, "echo");
@@ -39,7 +39,7 @@ public sealed class ComposeConfigurationTests(RedisFixture redis)
         Assert.All(["counter", "helpdesk", "reminder"], code => Assert.Null(emulator.Portal.FindBot(code)));
         var output = host.Output;
         Assert.All(output, line => Assert.True(IsJsonObject(line), $"Not a JSON log line (compose sets LogFormat=json): {line}"));
-        Assert.DoesNotContain(output, line => line.Contains(token, StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains(container.EchoToken, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,11 +47,11 @@ public sealed class ComposeConfigurationTests(RedisFixture redis)
     {
         await redis.Server.FlushAsync();
         await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
-        var container = ContainerEnvironment(emulator, out _);
+        var container = ComposeContainer.Create(emulator, RedisEndpoint);
         var dockerfile = DockerfileText.Load();
 
         await using var host = ContainerProcess.Start(dockerfile.EntryPoint(), container.Variables);
-        await WaitForReadyAsync(host, container.Port);
+        await WaitForReadyAsync(host, container);
 
         // Run as `docker exec` would: same image, same environment, so the probe finds the port the way it does there.
         var (healthy, healthyOutput) = await ContainerProcess.RunAsync(dockerfile.HealthCheckCommand(), container.Variables, Patience);
@@ -73,46 +73,10 @@ public sealed class ComposeConfigurationTests(RedisFixture redis)
         Assert.Contains("BITRIX_WEBHOOK_URL", refused.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// The container's environment: the image's ENV, then compose's (which wins), filled from a user's shell that set
-    /// only what README asks for; compose's Redis service is the fixture; the port is a free loopback one.
-    /// </summary>
-    private (IReadOnlyDictionary<string, string> Variables, int Port) ContainerEnvironment(BitrixEmulator emulator, out string echoToken)
-    {
-        echoToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var shell = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["BITRIX_WEBHOOK_URL"] = emulator.WebhookUrl.AbsoluteUri,
-            ["ECHO_BOT_TOKEN"] = echoToken,
-        };
-
-        var variables = new Dictionary<string, string>(DockerfileText.Load().RuntimeEnvironment(), StringComparer.Ordinal)
-        {
-            // The aspnet base image's own, which the Dockerfile builds on.
-            ["DOTNET_RUNNING_IN_CONTAINER"] = "true",
-        };
-        foreach (var (name, value) in ComposeFile.Environment(RepositoryFiles.Read(ComposeFile.Path), "host"))
-        {
-            variables[name] = ComposeFile.Substitute(value, shell);
-        }
-
-        var redisKey = "ChatBotHost__Redis__Configuration";
-        Assert.Contains(ComposeRedis, variables[redisKey], StringComparison.Ordinal);
-        variables[redisKey] = variables[redisKey].Replace(ComposeRedis, $"127.0.0.1:{redis.Server.Port.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
-
-        // The image listens on 8080 on every interface; here a free port, on loopback only. HTTP_PORTS is kept in step,
-        // since the HEALTHCHECK's probe reads it to find the host.
-        var port = FreePort();
-        Assert.True(variables.ContainsKey("ASPNETCORE_HTTP_PORTS"), "The image should set ASPNETCORE_HTTP_PORTS, which the HEALTHCHECK reads.");
-        variables["ASPNETCORE_HTTP_PORTS"] = port.ToString(CultureInfo.InvariantCulture);
-        variables["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-        return (variables, port);
-    }
-
-    private static async Task<HttpStatusCode> WaitForReadyAsync(ContainerProcess host, int port)
+    private static async Task<HttpStatusCode> WaitForReadyAsync(ContainerProcess host, ComposeContainer container)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var ready = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/health/ready");
+        var ready = container.Url("/health/ready");
         using var patience = new CancellationTokenSource(Patience);
         while (true)
         {
@@ -149,12 +113,5 @@ public sealed class ComposeConfigurationTests(RedisFixture redis)
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
