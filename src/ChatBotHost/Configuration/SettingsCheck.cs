@@ -31,6 +31,19 @@ internal static class SettingsCheck
         return new SettingsReport(errors, warnings);
     }
 
+    /// <summary>
+    /// Checks a bot's own settings (its section, ChatBotHost:Bots:{code}) against the class the bot declared for them;
+    /// the host's keys of that section are checked by <see cref="Run"/>.
+    /// </summary>
+    public static IReadOnlyList<string> RunBotSettings(IConfigurationSection botSection, Type settingsType)
+    {
+        ArgumentNullException.ThrowIfNull(botSection);
+        ArgumentNullException.ThrowIfNull(settingsType);
+        var errors = new List<string>();
+        CheckSection(botSection, settingsType, botSection.Path, botSection: true, errors, warnings: []);
+        return errors;
+    }
+
     private static void CheckSection(IConfigurationSection section, Type type, string relativePath, bool botSection, List<string> errors, List<string> warnings)
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

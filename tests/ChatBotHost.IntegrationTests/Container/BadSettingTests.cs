@@ -17,6 +17,7 @@ public sealed class BadSettingTests
     [InlineData("ChatBotHost__RateLimit__DrainPerSecond", "2,5", "ChatBotHost:RateLimit:DrainPerSecond must be a number")]
     [InlineData("ChatBotHost__Bots__counter__Enabled", "no", "ChatBotHost:Bots:counter:Enabled must be true or false")]
     [InlineData("ChatBotHost__PublicUrl", "bots.example.com", "ChatBotHost:PublicUrl must be an absolute http(s) URL")]
+    [InlineData("ChatBotHost__Bots__helpdesk__ReminderAfter", "10m", "ChatBotHost:Bots:helpdesk:ReminderAfter must be a duration")]
     public async Task ComposeEnvironment_OneBadValue_Exits2NamingTheKeyWithoutStackTrace(string variable, string value, string expected)
     {
         await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
