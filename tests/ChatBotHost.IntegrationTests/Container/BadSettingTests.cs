@@ -18,6 +18,7 @@ public sealed class BadSettingTests
     [InlineData("ChatBotHost__Bots__counter__Enabled", "no", "ChatBotHost:Bots:counter:Enabled must be true or false")]
     [InlineData("ChatBotHost__PublicUrl", "bots.example.com", "ChatBotHost:PublicUrl must be an absolute http(s) URL")]
     [InlineData("ChatBotHost__Bots__helpdesk__ReminderAfter", "10m", "ChatBotHost:Bots:helpdesk:ReminderAfter must be a duration")]
+    [InlineData("Serilog__MinimumLevel__Default", "Loud", "Serilog:MinimumLevel:Default must be one of: Verbose, Debug, Information, Warning, Error, Fatal")]
     public async Task ComposeEnvironment_OneBadValue_Exits2NamingTheKeyWithoutStackTrace(string variable, string value, string expected)
     {
         await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
