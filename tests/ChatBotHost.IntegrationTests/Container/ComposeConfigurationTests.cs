@@ -43,6 +43,28 @@ public sealed class ComposeConfigurationTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task ComposeEnvironment_WebhookModeAsReadmeSays_EchoRepliesToPostedEvents()
+    {
+        await redis.Server.FlushAsync();
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        var container = ComposeContainer.Create(emulator, RedisEndpoint, host => new Dictionary<string, string>
+        {
+            ["ECHO_EVENT_MODE"] = "webhook",
+            ["PUBLIC_URL"] = host.AbsoluteUri,
+        });
+
+        await using var host = ContainerProcess.Start(DockerfileText.Load().EntryPoint(), container.Variables);
+        await WaitForReadyAsync(host, container);
+        // The host takes posted events once it knows its registration, which it does before it registers the commands.
+        await emulator.Portal.WaitForCallAsync(c => c.Method == "imbot.v2.Command.register", Waits.Reply, CancellationToken.None);
+
+        Assert.Equal("webhook", emulator.Portal.FindBot("echo")!.EventMode, StringComparer.OrdinalIgnoreCase);
+        var chat = new Chat(emulator, "echo");
+        await chat.SayAsync("posted to the container");
+        await chat.ExpectAsync("You said: posted to the container");
+    }
+
+    [Fact]
     public async Task ImageHealthCheck_AgainstTheComposeHost_Exits0AndFailsOnceItStops()
     {
         await redis.Server.FlushAsync();

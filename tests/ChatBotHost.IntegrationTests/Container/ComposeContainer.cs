@@ -30,14 +30,22 @@ internal sealed class ComposeContainer
 
     public Uri Url(string path) => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}{path}");
 
-    public static ComposeContainer Create(BitrixEmulator emulator, string redisEndpoint)
+    /// <param name="emulator">The portal.</param>
+    /// <param name="redisEndpoint">Where compose's redis service is.</param>
+    /// <param name="moreShell">Further variables the user set, given the host's address (e.g. PUBLIC_URL for webhook mode).</param>
+    public static ComposeContainer Create(BitrixEmulator emulator, string redisEndpoint, Func<Uri, IReadOnlyDictionary<string, string>>? moreShell = null)
     {
         var echoToken = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var port = FreePort();
         var shell = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["BITRIX_WEBHOOK_URL"] = emulator.WebhookUrl.AbsoluteUri,
             ["ECHO_BOT_TOKEN"] = echoToken,
         };
+        foreach (var (name, value) in moreShell?.Invoke(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/")) ?? new Dictionary<string, string>())
+        {
+            shell[name] = value;
+        }
 
         var variables = new Dictionary<string, string>(DockerfileText.Load().RuntimeEnvironment(), StringComparer.Ordinal)
         {
@@ -63,7 +71,6 @@ internal sealed class ComposeContainer
             throw new InvalidOperationException($"{DockerfileText.Path} should set ASPNETCORE_HTTP_PORTS, which the HEALTHCHECK's probe reads.");
         }
 
-        var port = FreePort();
         variables["ASPNETCORE_HTTP_PORTS"] = port.ToString(CultureInfo.InvariantCulture);
         variables["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         return new ComposeContainer(variables, port, echoToken);
