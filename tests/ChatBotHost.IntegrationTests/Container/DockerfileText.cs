@@ -91,8 +91,11 @@ internal sealed class DockerfileText
     private IEnumerable<(string Keyword, string Arguments)> FinalStage() =>
         _instructions.Skip(_instructions.ToList().FindLastIndex(i => i.Keyword == "FROM"));
 
-    private static List<string> ExecForm(string json) =>
-        JsonSerializer.Deserialize<List<string>>(json.Trim()) ?? throw new FormatException($"{Path}: not an exec-form command: {json}");
+    /// <summary>An exec-form command (a JSON array); a shell-form one is split into words as /bin/sh would for plain words.</summary>
+    private static List<string> ExecForm(string command) =>
+        command.TrimStart().StartsWith('[')
+            ? JsonSerializer.Deserialize<List<string>>(command.Trim()) ?? throw new FormatException($"{Path}: not a command: {command}")
+            : Words(command);
 
     /// <summary>Splits on whitespace, keeping double-quoted words together (quotes removed).</summary>
     private static List<string> Words(string arguments)
