@@ -21,6 +21,7 @@ public sealed class HelpdeskBot : IBot
                 Declare("cancel", "Drop the ticket draft", "Ticketentwurf verwerfen"),
                 (_, turn, ct) => ConversationCommands.CancelAsync(turn, ct))
             .Command(Declare("help", "Show the commands", "Befehle anzeigen"), (_, turn, ct) => ConversationCommands.HelpAsync(turn, ct))
+            .Settings<HelpdeskSettings>()
             .Dialog<NewTicketDialog>()
             // While a draft waits its dialog takes the messages; these routes see only messages outside a dialog.
             .OnMessage((_, turn, ct) => ConversationCommands.GreetAsync(turn, ct))

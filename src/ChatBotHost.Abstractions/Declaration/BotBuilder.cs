@@ -18,6 +18,7 @@ public sealed class BotBuilder
     private readonly List<Type> _dialogs = [];
     private readonly List<CronJob> _cronJobs = [];
     private BotProfile? _profile;
+    private Type? _settings;
 
     /// <summary>Sets the bot's code and display name, and optionally the rest of its profile.</summary>
     public BotBuilder Profile(string code, string name, Func<BotProfile, BotProfile>? configure = null)
@@ -89,6 +90,18 @@ public sealed class BotBuilder
         return this;
     }
 
+    /// <summary>
+    /// Declares the class the bot's own settings (ChatBotHost:Bots:{code}) bind to, the one its code reads with
+    /// <see cref="BotConfiguration.Get{T}"/>; the host then checks them at start-up, so a bad value stops it with the key
+    /// named instead of failing the first turn that reads it.
+    /// </summary>
+    public BotBuilder Settings<TSettings>()
+        where TSettings : class, new()
+    {
+        _settings = typeof(TSettings);
+        return this;
+    }
+
     /// <summary>Handles the callbacks scheduled with <c>turn.Timers.ScheduleAsync(name, …)</c>.</summary>
     public BotBuilder OnTimer(string name, TurnHandler<TimerFired> handler)
     {
@@ -141,6 +154,7 @@ public sealed class BotBuilder
         {
             Dialogs = _dialogs.ToArray(),
             CronJobs = _cronJobs.ToArray(),
+            SettingsType = _settings,
         };
     }
 }

@@ -13,6 +13,9 @@ public sealed record BotDefinition(
     /// <summary>The dialog classes the bot declared; a running dialog is resumed by its class name.</summary>
     public IReadOnlyList<Type> Dialogs { get; init; } = [];
 
+    /// <summary>The class the bot's own settings bind to (<see cref="BotBuilder.Settings{TSettings}"/>), or null.</summary>
+    public Type? SettingsType { get; init; }
+
     /// <summary>The recurring jobs the bot declared.</summary>
     public IReadOnlyList<CronJob> CronJobs { get; init; } = [];
 

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace ChatBotHost.Configuration;
 
 /// <summary>Checks the configuration at start-up; every message names the setting to fix.</summary>
-internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPortal? local = null) : IValidateOptions<ChatBotHostOptions>
+internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPortal? local = null, IConfiguration? configuration = null)
+    : IValidateOptions<ChatBotHostOptions>
 {
     private const string Prefix = ChatBotHostOptions.SectionName;
     private const int MaxBotTokenLength = 40;
@@ -27,6 +28,12 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         foreach (var bot in catalog.Definitions)
         {
             ValidateBot(bot.Code, options.For(bot.Code), options, hasPortal, errors);
+            if (bot.SettingsType is { } settingsType && configuration is not null)
+            {
+                // The bot's own settings: only the bot knows their types, through the class it declared for them.
+                errors.AddRange(SettingsCheck.RunBotSettings(configuration.GetSection($"{Prefix}:Bots:{bot.Code}"), settingsType));
+            }
+
             errors.AddRange(bot.CronJobs
                 .Where(job => !Quartz.CronExpression.TryParse(job.Expression, out _))
                 .Select(job => $"Bot {bot.Code} declares job '{job.Name}' with an invalid Quartz cron expression '{job.Expression}' (seconds first, e.g. \"0 0 9 ? * MON-FRI\")."));

@@ -18,6 +18,11 @@ internal static class ChatBotHostServices
 {
     public static IServiceCollection AddChatBotHost(this IServiceCollection services, IConfiguration configuration, LocalPortal? local)
     {
+        // Before anything reads or binds a value: the binder would drop or misreport what this names key by key.
+        var settings = SettingsCheck.Run(configuration.GetSection(ChatBotHostOptions.SectionName));
+        settings.ThrowIfFailed();
+        services.AddSingleton(settings);
+
         services.AddOptions<ChatBotHostOptions>()
             .Bind(configuration.GetSection(ChatBotHostOptions.SectionName))
             .ValidateOnStart();
@@ -61,6 +66,7 @@ internal static class ChatBotHostServices
         services.AddSingleton<BotLifecycle>();
         services.AddHostedService<BotRunner>();
         services.AddOAuthApplication(configuration);
+        services.AddHostedService<SettingsWarningsLog>();
         return services;
     }
 
@@ -87,9 +93,10 @@ internal static class ChatBotHostServices
         {
             var settings = options.For(definition.Code);
 
-            // Validation demands a token with a real portal; against the local emulator one is made up per run.
-            var token = settings.BotToken ?? (local is null ? null : LocalPortal.NewBotToken())
-                ?? throw new InvalidOperationException($"ChatBotHost:Bots:{definition.Code}:BotToken is not set.");
+            // Validation demands a token of an enabled bot with a real portal; a disabled one is neither registered nor
+            // polled, so it may have none (compose declares the samples it does not run that way). Against the local
+            // emulator one is made up per run.
+            var token = settings.BotToken ?? (local is null ? null : LocalPortal.NewBotToken());
             return new HostedBot(definition, settings, token, portal);
         }));
     }

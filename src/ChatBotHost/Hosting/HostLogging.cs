@@ -18,6 +18,8 @@ internal static class HostLogging
 
     public static void AddHostLogging(this WebApplicationBuilder builder)
     {
+        // Serilog would end the host with a stack trace on an unknown level; this names the key (exit code 2).
+        Configuration.LogLevelSettingsCheck.Run(builder.Configuration).ThrowIfFailed();
         var secrets = new SecretValues();
         var configured = HostSecrets.FromConfiguration(builder.Configuration).ToArray();
         secrets.Add(() => configured);

@@ -22,6 +22,13 @@ internal sealed partial class BotReconciler(
 
     public async Task ReconcileAsync(HostedBot bot, CancellationToken cancellationToken)
     {
+        if (bot.BotToken is null && bot.Portal.OAuth is null)
+        {
+            // Only a disabled bot may lack its token (validation demands one of every enabled bot); registering it
+            // anyway (bots register) needs one.
+            throw new InvalidOperationException($"{ChatBotHostOptions.SectionName}:Bots:{bot.Code}:BotToken is not set; a bot is registered with its token (1 to 40 characters, e.g. 32 random hex characters).");
+        }
+
         var stored = await store.GetAsync(bot.Portal.Key, bot.Code, cancellationToken);
         var secret = stored?.WebhookSecret ?? NewSecret();
         var desired = BotFieldsFactory.Create(bot, bot.Settings.EventMode == EventMode.Webhook ? webhookAddress.For(bot, secret) : null);
