@@ -11,6 +11,9 @@ public sealed class ChatBotHostOptions
     /// <summary>Application (OAuth) mode: marketplace and local applications serving the portals they are installed on.</summary>
     public OAuthOptions OAuth { get; set; } = new();
 
+    /// <summary>How the OAuth tokens are encrypted at rest.</summary>
+    public DataProtectionOptions DataProtection { get; set; } = new();
+
     /// <summary>
     /// Whether the host may run against its built-in emulator when no portal is configured: unset means only in the
     /// Development environment (dotnet run); true allows it anywhere; false never.

@@ -111,6 +111,15 @@ public sealed class SettingsCheckTests
     }
 
     [Fact]
+    public void Run_DataProtectionCertificate_IsAKnownSetting()
+    {
+        var report = Check(("ChatBotHost:DataProtection:CertificatePath", "/run/secrets/keyring.pfx"), ("ChatBotHost:DataProtection:CertificatePassword", "pfx-password"));
+
+        Assert.Empty(report.Errors);
+        Assert.Empty(report.Warnings);
+    }
+
+    [Fact]
     public void Run_ComposeConfiguration_IsAccepted()
     {
         // docker/compose.yaml's host environment as a user's shell fills it (PUBLIC_URL left empty).
