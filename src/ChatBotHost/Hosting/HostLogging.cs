@@ -37,6 +37,11 @@ internal static class HostLogging
         outer.MinimumLevel.Override("Microsoft.AspNetCore.Routing", LogEventLevel.Warning);
         outer.MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning);
 
+        // Data Protection warns "No XML encryptor configured" whenever it creates a key without a certificate, on every
+        // host with Redis, also one that holds no OAuth tokens. The host says it itself, once and only where it matters
+        // (OAuth.UnprotectedKeyRingWarning: application mode without ChatBotHost:DataProtection:CertificatePath).
+        outer.MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogEventLevel.Error);
+
         var sinks = new LoggerConfiguration().MinimumLevel.Verbose().ReadFrom.Configuration(Part(builder.Configuration, sinks: true));
         if (!builder.Configuration.GetSection($"{Section}:WriteTo").Exists())
         {
