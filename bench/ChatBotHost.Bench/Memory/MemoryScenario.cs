@@ -24,14 +24,15 @@ internal abstract class MemoryScenario
 
         await SendAsync(http, host, events);
         var waited = Stopwatch.StartNew();
-        while (await RepliesAsync(http, host) < events)
+        int replies;
+        while ((replies = await RepliesAsync(http, host)) < events)
         {
             if (waited.Elapsed > ReplyTimeout)
             {
-                throw new TimeoutException($"{Name}: not every event was answered within {ReplyTimeout}:{Environment.NewLine}{host.Output()}");
+                throw new TimeoutException($"{Name}: {replies} of {events} events answered within {ReplyTimeout}:{Environment.NewLine}{host.Output()}");
             }
 
-            await Task.Delay(500);
+            await Task.Delay(2000); // Seldom: in local mode each look renders the whole conversation in the host.
         }
 
         await Task.Delay(settle);
