@@ -1,9 +1,11 @@
+using System.Globalization;
 using ChatBotHost.Bench;
+using ChatBotHost.Bench.Memory;
 using ChatBotHost.Emulator.Limits;
 using ChatBotHost.Tests.Support;
 
 // One command, one run: every figure is measured side by side on this machine, and the ratios are what to compare.
-// --quick shortens every phase; --only delivery|intake runs one part.
+// --quick shortens every phase; --only delivery|intake|memory runs one part; --runs N sets the memory runs per mode.
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var duration = TimeSpan.FromSeconds(quick ? 5 : 15);
@@ -26,6 +28,18 @@ if (only is null or "intake")
     Console.WriteLine("(b) Webhook intake (64 concurrent senders, closed loop)");
     var intake = await IntakeBenchmark.RunAsync(redis, senders: 64, duration);
     verdicts.Add(intake >= 0.5 ? "Intake target met (>= 50% of the bare endpoint)." : "Intake target MISSED.");
+}
+
+if (only is null or "memory")
+{
+    Console.WriteLine();
+    Console.WriteLine("(c) Resident memory of the host process, idle after start-up and after 1,000 events");
+    var runsArgument = args.SkipWhile(a => a != "--runs").Skip(1).FirstOrDefault();
+    var runs = runsArgument is null ? (quick ? 2 : 3) : int.Parse(runsArgument, CultureInfo.InvariantCulture);
+    var worst = await MemoryBenchmark.RunAsync(runs, events: 1000, settle: TimeSpan.FromSeconds(quick ? 5 : 10));
+    verdicts.Add(worst <= MemoryBenchmark.TargetMb
+        ? $"Memory target met (every median <= {MemoryBenchmark.TargetMb} MB; largest {worst:F1} MB)."
+        : $"Memory target MISSED (largest median {worst:F1} MB > {MemoryBenchmark.TargetMb} MB).");
 }
 
 Console.WriteLine();

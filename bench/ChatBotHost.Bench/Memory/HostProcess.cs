@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ChatBotHost.Bench.Memory;
+
+/// <summary>
+/// The host as its own process, started from its build output (src/ChatBotHost/bin/Release/net10.0, which the
+/// benchmark's project reference builds) with that folder as working directory, as `dotnet run` and the image run it:
+/// its own runtimeconfig.json (GC mode and the other runtime settings of ChatBotHost.csproj) and appsettings apply.
+/// Only the process's own resident memory is read; whatever drives it runs in the benchmark's process.
+/// </summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private const int KeptLines = 30;
+    private readonly Process _process;
+    private readonly Queue<string> _lastLines = new();
+
+    private HostProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public Uri BaseUrl { get; private init; } = null!;
+
+    public static HostProcess Start(int port, IReadOnlyDictionary<string, string> environment)
+    {
+        var output = OutputFolder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = output,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(output, "ChatBotHost.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var host = new HostProcess(process) { BaseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/") };
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    public RssSample Rss() => _process.HasExited
+        ? throw new InvalidOperationException($"The host exited ({_process.ExitCode.ToString(CultureInfo.InvariantCulture)}):{Environment.NewLine}{Output()}")
+        : RssSample.Read(_process.Id);
+
+    /// <summary>Waits until /health/ready answers 200 (every store and portal reachable).</summary>
+    public async Task WaitReadyAsync(HttpClient http, TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited before it was ready:{Environment.NewLine}{Output()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri(BaseUrl, "health/ready"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (waited.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The host was not ready within {timeout}:{Environment.NewLine}{Output()}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public string Output()
+    {
+        lock (_lastLines)
+        {
+            return string.Join(Environment.NewLine, _lastLines);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > KeptLines)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+    }
+
+    private static string OutputFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ChatBotHost.sln")))
+            {
+                var output = Path.Combine(dir.FullName, "src", "ChatBotHost", "bin", "Release", "net10.0");
+                return File.Exists(Path.Combine(output, "ChatBotHost.dll"))
+                    ? output
+                    : throw new FileNotFoundException($"The host is not built in Release: {output}");
+            }
+        }
+
+        throw new DirectoryNotFoundException("ChatBotHost.sln not found above the benchmark.");
+    }
+}
