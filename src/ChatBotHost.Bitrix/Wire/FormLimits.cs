@@ -13,7 +13,7 @@ public sealed record FormLimits(int MaxDepth, int MaxKeys)
     public const int DefaultMaxDepth = 64;
 
     /// <summary>
-    /// PHP's default max_input_vars is 1000, but Bitrix24's own server requirements raise it to 10,000, and so do we.
+    /// PHP's default max_input_vars is 1000; a reader of events needs more headroom than a web form does, though not much.
     /// Real events carry 20 to 70 keys (our largest fixture, a keyboard press, has 67). What can grow is the message's
     /// params: an attach of at most 60,000 serialized characters, where a leaf takes at least 6 (<c>"K":1,</c>) and
     /// a realistic one 15 or more (so 4,000 leaves at the very most), and a keyboard at about 10 keys a button.
