@@ -34,6 +34,24 @@ public sealed class CliTests
         Assert.Null(emulator.Portal.FindBot("echo"));
     }
 
+    [Fact]
+    public async Task BotsCommands_DisabledBotWithoutToken_AreNotSentToThePortalWithoutOne()
+    {
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        var settings = new HostSettings(emulator, redis: null, "fetch").AsArguments()
+            .Where(a => !a.StartsWith("--ChatBotHost:Bots:reminder:BotToken=", StringComparison.Ordinal))
+            .Append("--ChatBotHost:Bots:reminder:Enabled=false")
+            .ToArray();
+
+        var (listed, listText) = await RunAsync(["bots", "list", .. settings]);
+        var (unregistered, unregisterText) = await RunAsync(["bots", "unregister", "reminder", .. settings]);
+
+        Assert.Equal(0, listed);
+        Assert.Contains("not asked: no ChatBotHost:Bots:reminder:BotToken", listText, StringComparison.Ordinal);
+        Assert.Equal(1, unregistered);
+        Assert.Contains("set ChatBotHost:Bots:reminder:BotToken", unregisterText, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -52,6 +52,12 @@ internal sealed class BotCommands(IServiceProvider services, TextWriter output)
             return await UnknownAsync(code);
         }
 
+        if (LacksToken(bot))
+        {
+            await output.WriteLineAsync($"Bot '{bot.Code}' has no token here: set {TokenSetting(bot)} to the token it was registered with, then unregister it.");
+            return 1;
+        }
+
         var stored = await Registrations.GetAsync(bot.Portal.Key, bot.Code, cancellationToken);
         var botId = stored?.BotId ?? await FindOnPortalAsync(bot, cancellationToken);
         if (botId is not { } id)
@@ -82,8 +88,19 @@ internal sealed class BotCommands(IServiceProvider services, TextWriter output)
         return 1;
     }
 
+    // A disabled bot may go without a token (settings allow it); asking the portal without one would only show an
+    // authorization error. Bots of an application portal never have one: the application's token speaks for them.
+    private static bool LacksToken(HostedBot bot) => bot.BotToken is null && bot.Portal.OAuth is null;
+
+    private static string TokenSetting(HostedBot bot) => $"ChatBotHost:Bots:{bot.Code}:BotToken";
+
     private static async Task<string> PortalStateAsync(HostedBot bot, CancellationToken cancellationToken)
     {
+        if (LacksToken(bot))
+        {
+            return $"not asked: no {TokenSetting(bot)}";
+        }
+
         try
         {
             var found = await bot.Portal.CreateClient(bot.BotToken, botId: null).CallAsync(new BotGetRequest { Code = bot.Code }, cancellationToken);
