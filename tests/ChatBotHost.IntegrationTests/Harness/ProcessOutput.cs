@@ -17,6 +17,26 @@ internal sealed class ProcessOutput
         process.BeginErrorReadLine();
     }
 
+    /// <summary>Waits for a started process to exit (killing it after <paramref name="patience"/>); its exit code and output.</summary>
+    public static async Task<(int Exit, string Output)> RunToExitAsync(Process process, TimeSpan patience, string what)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var output = new ProcessOutput(process);
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{what} did not exit within {patience.TotalSeconds} s. Its output:{Environment.NewLine}{output}");
+        }
+
+        process.WaitForExit(); // drains the redirected output
+        return (process.ExitCode, output.ToString());
+    }
+
     /// <summary>Waits until a printed line matches, and returns the match.</summary>
     public async Task<Match> WaitForAsync(Regex pattern, TimeSpan timeout)
     {

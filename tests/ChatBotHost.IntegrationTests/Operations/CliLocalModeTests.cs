@@ -81,20 +81,7 @@ public sealed partial class CliLocalModeTests : IDisposable
     private async Task<(int Exit, string Output)> RunCliAsync(params string[] command)
     {
         using var process = Start(HostProcess.HostAssemblyPath(), command);
-        var output = new ProcessOutput(process);
-        using var timeout = new CancellationTokenSource(Patience);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{string.Join(' ', command)}' did not exit within {Patience.TotalSeconds} s. Its output:{Environment.NewLine}{output}");
-        }
-
-        process.WaitForExit(); // drains the redirected output
-        return (process.ExitCode, output.ToString());
+        return await ProcessOutput.RunToExitAsync(process, Patience, $"'{string.Join(' ', command)}'");
     }
 
     private Process Start(string assembly, params string[] arguments)

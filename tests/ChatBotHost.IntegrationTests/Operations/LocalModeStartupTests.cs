@@ -44,20 +44,7 @@ public sealed class LocalModeStartupTests
     private static async Task<(int Exit, string Output)> RunToExitAsync(string environment, params string[] arguments)
     {
         using var process = Start(environment, arguments);
-        var output = new ProcessOutput(process);
-        using var timeout = new CancellationTokenSource(Patience);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The host did not exit within {Patience.TotalSeconds} s. Its output:{Environment.NewLine}{output}");
-        }
-
-        process.WaitForExit(); // drains the redirected output
-        return (process.ExitCode, output.ToString());
+        return await ProcessOutput.RunToExitAsync(process, Patience, "The host");
     }
 
     private static Process Start(string environment, params string[] arguments)
