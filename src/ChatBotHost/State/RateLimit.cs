@@ -22,6 +22,9 @@ public readonly record struct RateLimit(double DrainPerSecond, int Burst)
         ArgumentOutOfRangeException.ThrowIfLessThan(Burst, 1, nameof(Burst));
     }
 
+    /// <summary>How long a bucket at <paramref name="level"/> needs to drain to empty.</summary>
+    public TimeSpan TimeToDrain(double level) => TimeSpan.FromSeconds(Math.Max(0, level) / DrainPerSecond);
+
     /// <summary>How long a bucket at <paramref name="level"/> needs until one more request fits.</summary>
     public TimeSpan WaitFor(double level)
     {

@@ -11,6 +11,31 @@ public sealed class InMemoryRateLimitStoreTests : RateLimitStoreContract
     protected override Task<IRateLimitStore> CreateAsync() => Task.FromResult<IRateLimitStore>(new InMemoryRateLimitStore(_clock));
 
     [Fact]
+    public async Task TryAcquireAsync_ManyNamesThatDrained_AreForgotten()
+    {
+        // Install attempts are counted per member_id the sender names: a stream of invented ones must not grow memory.
+        var store = new InMemoryRateLimitStore(_clock);
+        for (var i = 0; i < 10_000; i++)
+        {
+            await store.TryAcquireAsync($"install/{i}", Limit, CancellationToken.None);
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.InRange(store.BucketCount, 1, 2 * 1024);
+        Assert.NotEqual(TimeSpan.Zero, await FillAndTryAsync(store, "install/held"));
+    }
+
+    private static async Task<TimeSpan> FillAndTryAsync(InMemoryRateLimitStore store, string name)
+    {
+        for (var i = 0; i < Limit.Burst; i++)
+        {
+            await store.TryAcquireAsync(name, Limit, CancellationToken.None);
+        }
+
+        return await store.TryAcquireAsync(name, Limit, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task TryAcquireAsync_AfterTheWaitItReturned_Admits()
     {
         var store = await CreateAsync();
