@@ -64,13 +64,7 @@ public sealed class InboxPoisonTests
     public async Task Workers_ClaimsOfAnEventRanOutMaxAttemptsTimes_DeadLetteredWithoutRunningIt()
     {
         var handled = new ConcurrentQueue<string>();
-        await using var inbox = new InboxHarness(
-            b => b.OnMessage((msg, _, _) =>
-            {
-                handled.Enqueue(msg.Message.Text);
-                return Task.CompletedTask;
-            }),
-            o => o.MaxAttempts = 3);
+        await using var inbox = RecordingHarness(handled, maxAttempts: 3);
         await inbox.SayAsync("crasher");
         await inbox.SayAsync("after");
 
@@ -90,13 +84,7 @@ public sealed class InboxPoisonTests
     public async Task Workers_ClaimsRanOutFewerThanMaxAttemptsTimes_TheEventStillRuns()
     {
         var handled = new ConcurrentQueue<string>();
-        await using var inbox = new InboxHarness(
-            b => b.OnMessage((msg, _, _) =>
-            {
-                handled.Enqueue(msg.Message.Text);
-                return Task.CompletedTask;
-            }),
-            o => o.MaxAttempts = 3);
+        await using var inbox = RecordingHarness(handled, maxAttempts: 3);
         await inbox.SayAsync("survivor");
 
         await CrashOnHeadAsync(inbox, times: 2);
@@ -159,6 +147,15 @@ public sealed class InboxPoisonTests
         Assert.Equal(["waiting"], handled);
         Assert.True(inbox.Clock.GetUtcNow() - hungAt >= BoundedStoreCall.Timeout);
     }
+
+    // A host whose bot records the text of every message it handles.
+    private static InboxHarness RecordingHarness(ConcurrentQueue<string> handled, int maxAttempts) => new(
+        b => b.OnMessage((msg, _, _) =>
+        {
+            handled.Enqueue(msg.Message.Text);
+            return Task.CompletedTask;
+        }),
+        o => o.MaxAttempts = maxAttempts);
 
     private static async Task CrashOnHeadAsync(InboxHarness inbox, int times)
     {
