@@ -3,6 +3,7 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Json;
+using Serilog.Settings.Configuration;
 
 namespace ChatBotHost.Hosting;
 
@@ -28,7 +29,7 @@ internal static class HostLogging
         builder.Services.AddSingleton(mask);
 
         var outer = new LoggerConfiguration()
-            .ReadFrom.Configuration(Part(builder.Configuration, sinks: false))
+            .ReadFrom.Configuration(Part(builder.Configuration, sinks: false), ReaderOptions())
             .Enrich.With(new RedactionEnricher(mask));
 
         // These categories print request URLs, and ours carry secrets: the webhook code of the portal URL and the
@@ -42,7 +43,7 @@ internal static class HostLogging
         // (OAuth.UnprotectedKeyRingWarning: application mode without ChatBotHost:DataProtection:CertificatePath).
         outer.MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogEventLevel.Error);
 
-        var sinks = new LoggerConfiguration().MinimumLevel.Verbose().ReadFrom.Configuration(Part(builder.Configuration, sinks: true));
+        var sinks = new LoggerConfiguration().MinimumLevel.Verbose().ReadFrom.Configuration(Part(builder.Configuration, sinks: true), ReaderOptions());
         if (!builder.Configuration.GetSection($"{Section}:WriteTo").Exists())
         {
             if (string.Equals(builder.Configuration[FormatKey], "json", StringComparison.OrdinalIgnoreCase))
@@ -65,6 +66,14 @@ internal static class HostLogging
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(outer.CreateLogger(), dispose: true);
     }
+
+    /// <summary>
+    /// The assemblies whose sinks and enrichers the section may name: Serilog's own and the console sink, plus whatever
+    /// "Serilog:Using" names (loaded by name). Without this list the reader opens every DLL in the host's folder to look
+    /// for "Serilog" in its name, which maps all of them into memory at start-up for nothing.
+    /// </summary>
+    private static ConfigurationReaderOptions ReaderOptions() =>
+        new(typeof(Log).Assembly, typeof(ConsoleLoggerConfigurationExtensions).Assembly);
 
     /// <summary>
     /// The Serilog section split in two: levels and enrichers for the logger that filters and redacts, sinks for the
