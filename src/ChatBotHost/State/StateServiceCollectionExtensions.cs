@@ -44,9 +44,9 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IInboxStore, InMemoryInboxStore>();
         services.AddSingleton<IDeadLetterStore>(new InMemoryDeadLetterStore());
         services.AddSingleton<IPortalStore, InMemoryPortalStore>();
+        // Nothing is stored at rest in memory, so nothing is encrypted: no Data Protection (its key ring would be read
+        // from disk at start-up for nothing).
         services.AddSingleton<ITokenStore, InMemoryTokenStore>();
-        // Nothing is stored at rest in memory; keys that die with the process are all Data Protection needs here.
-        services.AddDataProtection().SetApplicationName(TokenProtection.ApplicationName).UseEphemeralDataProtectionProvider();
         services.AddSingleton<IPortalRevocations, InMemoryPortalRevocations>();
         services.AddSingleton<ILeaseStore>(provider => new InMemoryLeaseStore(TimeProviderOf(provider)));
         services.AddSingleton<IRateLimitStore>(provider => new InMemoryRateLimitStore(TimeProviderOf(provider)));
@@ -89,6 +89,7 @@ public static class StateServiceCollectionExtensions
             new RedisTokenStore(provider.GetRequiredService<RedisConnection>(), keys, provider.GetRequiredService<TokenProtection>()));
         // The key ring that encrypts the tokens lives in Redis too, where every replica reads it.
         services.AddDataProtection().SetApplicationName(TokenProtection.ApplicationName);
+        KeyRingOnFirstUse(services);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new RedisXmlRepository(provider.GetRequiredService<RedisConnection>(), keys)));
         services.AddSingleton(provider => new TokenProtection(provider.GetRequiredService<IDataProtectionProvider>()));
@@ -113,6 +114,20 @@ public static class StateServiceCollectionExtensions
             provider.GetRequiredService<ILeaseStore>(),
             clock(provider),
             provider.GetService<ILogger<LeaseLock>>() ?? NullLogger<LeaseLock>.Instance));
+
+    /// <summary>
+    /// Data Protection reads (or creates) its key ring in a hosted service at start-up. Only OAuth tokens use it, and a
+    /// host serving a webhook portal never stores any, so the ring is read when the first token is encrypted or
+    /// decrypted instead; that keeps the XML and crypto stack out of memory on such hosts.
+    /// </summary>
+    private static void KeyRingOnFirstUse(IServiceCollection services)
+    {
+        const string eagerLoader = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == eagerLoader).ToList())
+        {
+            services.Remove(hosted);
+        }
+    }
 
     private static TimeProvider TimeProviderOf(IServiceProvider provider) =>
         provider.GetService<TimeProvider>() ?? TimeProvider.System;
