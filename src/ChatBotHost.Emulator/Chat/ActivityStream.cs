@@ -72,7 +72,7 @@ internal sealed class ActivityStream(ActivityFeed feed, CancellationToken emulat
         ["status"] = entry.Status,
         ["error"] = entry.Error,
         ["seconds"] = entry.Seconds,
-        ["body"] = entry.Body?.DeepClone(),
+        ["body"] = entry.Body is { } body ? JsonObject.Create(body) : null,
         ["raw"] = entry.Raw,
     };
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBotHost.Emulator.Delivery;
 using ChatBotHost.Emulator.Portal.State;
@@ -34,7 +35,7 @@ internal static class ActivityEntries
             BotId = botId,
             Status = outcome.Status,
             Error = outcome.Error,
-            Body = body,
+            Body = Frozen(body),
         });
     }
 
@@ -55,7 +56,7 @@ internal static class ActivityEntries
         state.Activity.Add(sequence => new ActivityEntry(sequence, ActivityEntry.EventKind, $"{queued.Type} → {bot.Code} (fetch queue)", state.Now)
         {
             BotId = bot.Id,
-            Body = body,
+            Body = Frozen(body),
         });
     }
 
@@ -71,10 +72,12 @@ internal static class ActivityEntries
         state.Activity.Add(sequence => new ActivityEntry(sequence, ActivityEntry.EventKind, $"{type} → {bot.Code} (webhook POST)", state.Now)
         {
             BotId = bot.Id,
-            Body = body,
+            Body = Frozen(body),
             Raw = raw,
         });
     }
+
+    private static JsonElement? Frozen(JsonNode? body) => body is null ? null : JsonSerializer.SerializeToElement(body);
 
     public static void WebhookOutcome(ActivityFeed feed, WebhookDelivery delivery) =>
         feed.Add(sequence => new ActivityEntry(sequence, ActivityEntry.DeliveryKind, $"{delivery.EventType} POST to {delivery.BotCode}", delivery.Timestamp)

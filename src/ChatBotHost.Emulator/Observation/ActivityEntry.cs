@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace ChatBotHost.Emulator.Observation;
 
@@ -24,8 +24,12 @@ internal sealed record ActivityEntry(long Sequence, string Kind, string Title, D
 
     public string? Error { get; init; }
 
-    /// <summary>Masked JSON: a call's parameters and answer, or an event's payload.</summary>
-    public JsonNode? Body { get; init; }
+    /// <summary>
+    /// Masked JSON object: a call's parameters and answer, or an event's payload. Kept as one read-only value over its
+    /// UTF-8 text: a node tree costs an object per value, several times the text, and the feed keeps hundreds of
+    /// bodies (Event.get pages among them) for as long as the host runs.
+    /// </summary>
+    public JsonElement? Body { get; init; }
 
     /// <summary>Masked raw form body of a webhook POST (PHP http_build_query encoding).</summary>
     public string? Raw { get; init; }

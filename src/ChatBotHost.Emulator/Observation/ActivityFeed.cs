@@ -2,9 +2,10 @@ namespace ChatBotHost.Emulator.Observation;
 
 /// <summary>
 /// A capped, sequence-numbered log of <see cref="ActivityEntry"/> that readers follow by sequence number
-/// (the chat page's live stream); a reader waits for anything newer than what it has.
+/// (the chat page's live stream); a reader waits for anything newer than what it has. 500 entries is several pages of
+/// the panel and keeps a long local session's feed to about a megabyte.
 /// </summary>
-internal sealed class ActivityFeed(int capacity = 2000)
+internal sealed class ActivityFeed(int capacity = 500)
 {
     private readonly Lock _gate = new();
     private readonly Queue<ActivityEntry> _entries = new();
