@@ -66,6 +66,7 @@ internal static class ChatBotHostServices
         services.AddSingleton<BotLifecycle>();
         services.AddHostedService<BotRunner>();
         services.AddOAuthApplication(configuration);
+        services.LoadKeyRingOnFirstUse();
         services.AddHostedService<SettingsWarningsLog>();
         return services;
     }

@@ -89,7 +89,6 @@ public static class StateServiceCollectionExtensions
             new RedisTokenStore(provider.GetRequiredService<RedisConnection>(), keys, provider.GetRequiredService<TokenProtection>()));
         // The key ring that encrypts the tokens lives in Redis too, where every replica reads it.
         services.AddDataProtection().SetApplicationName(TokenProtection.ApplicationName);
-        KeyRingOnFirstUse(services);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new RedisXmlRepository(provider.GetRequiredService<RedisConnection>(), keys)));
         services.AddSingleton(provider => new TokenProtection(provider.GetRequiredService<IDataProtectionProvider>()));
@@ -114,20 +113,6 @@ public static class StateServiceCollectionExtensions
             provider.GetRequiredService<ILeaseStore>(),
             clock(provider),
             provider.GetService<ILogger<LeaseLock>>() ?? NullLogger<LeaseLock>.Instance));
-
-    /// <summary>
-    /// Data Protection reads (or creates) its key ring in a hosted service at start-up. Only OAuth tokens use it, and a
-    /// host serving a webhook portal never stores any, so the ring is read when the first token is encrypted or
-    /// decrypted instead; that keeps the XML and crypto stack out of memory on such hosts.
-    /// </summary>
-    private static void KeyRingOnFirstUse(IServiceCollection services)
-    {
-        const string eagerLoader = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
-        foreach (var hosted in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == eagerLoader).ToList())
-        {
-            services.Remove(hosted);
-        }
-    }
 
     private static TimeProvider TimeProviderOf(IServiceProvider provider) =>
         provider.GetService<TimeProvider>() ?? TimeProvider.System;

@@ -106,6 +106,29 @@ public sealed class TokenEncryptionTests(RedisFixture redis) : IDisposable
         File.Delete(_certificateFile);
     }
 
+    [Fact]
+    public async Task KeyRing_ReadAtFirstUse_NotByAHostedServiceAtStart()
+    {
+        var services = new ServiceCollection().AddLogging().AddStateStores(redis.Server.ConfigurationString, _prefix);
+        Assert.Contains(services, d => d.ImplementationType?.Name == "DataProtectionHostedService");
+
+        services.LoadKeyRingOnFirstUse();
+        var provider = services.BuildServiceProvider();
+        _replicas.Add(provider);
+
+        Assert.DoesNotContain(services, d => d.ImplementationType?.Name == "DataProtectionHostedService");
+        foreach (var hosted in provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        var keyRing = new RedisKeys(_prefix).DataProtectionKeys;
+        Assert.False(await (await DatabaseAsync()).KeyExistsAsync(keyRing));
+        await provider.GetRequiredService<ITokenStore>().SaveAsync(_memberId, Pair, CancellationToken.None);
+        Assert.True(await (await DatabaseAsync()).KeyExistsAsync(keyRing));
+        Assert.Equal(Pair, await Replica().GetRequiredService<ITokenStore>().GetAsync(_memberId, CancellationToken.None));
+    }
+
     // One service provider is one replica's view: its own connection, its own Data Protection key ring cache.
     private ServiceProvider Replica(IConfiguration? configuration = null)
     {
