@@ -48,6 +48,23 @@ public sealed class FaultAnswerTests : EmulatorTest
         Assert.Equal("kept", Assert.Single(Portal.GetMessages(null)).Text);
     }
 
+    [Theory]
+    [InlineData(503, "OVERLOAD_LIMIT")]
+    [InlineData(500, "PORTAL_DELETED")]
+    [InlineData(401, "METHOD_CONFIRM_WAITING")]
+    [InlineData(403, "insufficient_scope")]
+    public async Task ErrorFault_AnswersAnyCodeWithItsStatus_WithoutRunningTheCall(int status, string code)
+    {
+        var botId = await Client.RegisterBotAsync("c", Token);
+        Portal.Faults.FailNext(1, Fault.Error(status, code), Send);
+
+        var failed = await Client.CallAsync("batch", BatchOfOneSend(botId, "lost"));
+
+        Assert.Equal((status, code), (failed.Status, failed.Error));
+        Assert.Empty(Portal.GetMessages(null));
+        Assert.Equal(FaultKind.ErrorAnswer, Assert.Single(Portal.InjectedFaults).Kind);
+    }
+
     [Fact]
     public async Task OperationTimeLimitFault_CarriesOperatingResetAtAheadOfNow()
     {

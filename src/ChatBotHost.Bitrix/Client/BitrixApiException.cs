@@ -3,7 +3,7 @@ using System.Net;
 namespace ChatBotHost.Bitrix.Client;
 
 /// <summary>Bitrix24 answered with its error envelope <c>{"error": ..., "error_description": ...}</c>, or not at all.</summary>
-public sealed class BitrixApiException : Exception
+public class BitrixApiException : Exception
 {
     /// <summary>Creates the exception from an error envelope.</summary>
     public BitrixApiException(string error, string? description, HttpStatusCode statusCode, long? operatingResetAt = null, Exception? inner = null)
@@ -14,6 +14,17 @@ public sealed class BitrixApiException : Exception
         StatusCode = statusCode;
         OperatingResetAt = operatingResetAt;
     }
+
+    /// <summary>
+    /// The exception for an error the portal answered: the typed subclass where a code has one (the administrator's
+    /// confirmation), else the plain exception. Direct calls and batch sub-calls both come through here.
+    /// </summary>
+    public static BitrixApiException From(string error, string? description, HttpStatusCode statusCode, long? operatingResetAt = null) => error switch
+    {
+        BitrixErrors.MethodConfirmWaiting => new MethodConfirmWaitingException(description, statusCode),
+        BitrixErrors.MethodConfirmDenied => new MethodConfirmDeniedException(description, statusCode),
+        _ => new BitrixApiException(error, description, statusCode, operatingResetAt),
+    };
 
     /// <summary>The stable error code to switch on, e.g. BOT_NOT_FOUND.</summary>
     public string Error { get; }

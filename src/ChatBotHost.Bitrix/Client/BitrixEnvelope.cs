@@ -23,7 +23,7 @@ internal static class BitrixEnvelope
 
         if (envelope.TryGetPropertyValue("error", out var error) && error is not null)
         {
-            throw new BitrixApiException(
+            throw BitrixApiException.From(
                 ScalarText(error) ?? "UNKNOWN_ERROR",
                 envelope["error_description"] is { } description ? ScalarText(description) : null,
                 status,

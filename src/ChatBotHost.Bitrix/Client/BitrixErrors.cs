@@ -48,6 +48,30 @@ public static class BitrixErrors
     /// <summary>405: the method may not run inside a batch (file up/download, nested batch).</summary>
     public const string BatchMethodNotAllowed = "ERROR_BATCH_METHOD_NOT_ALLOWED";
 
+    /// <summary>403: REST is available only on commercial plans, or the user may not call it.</summary>
+    public const string AccessDenied = "ACCESS_DENIED";
+
+    /// <summary>403: the webhook or application credentials are not valid.</summary>
+    public const string InvalidCredentials = "INVALID_CREDENTIALS";
+
+    /// <summary>404: the application's manifest cannot be read.</summary>
+    public const string ManifestNotAvailable = "ERROR_MANIFEST_IS_NOT_AVAILABLE";
+
+    /// <summary>403: the token lacks the scope the method needs.</summary>
+    public const string InsufficientScope = "insufficient_scope";
+
+    /// <summary>403: the user behind the token may not call the method.</summary>
+    public const string UserAccessError = "user_access_error";
+
+    /// <summary>400: the portal requires HTTPS.</summary>
+    public const string InvalidRequest = "INVALID_REQUEST";
+
+    /// <summary>401: the method needs the portal administrator's confirmation, which was asked for and is pending.</summary>
+    public const string MethodConfirmWaiting = "METHOD_CONFIRM_WAITING";
+
+    /// <summary>403: the portal administrator refused the method to the application.</summary>
+    public const string MethodConfirmDenied = "METHOD_CONFIRM_DENIED";
+
     /// <summary>Not a Bitrix24 code: the request never got an answer (timeout, refused or dropped connection, unreadable body).</summary>
     public const string Transport = "TRANSPORT_ERROR";
 }

@@ -25,6 +25,9 @@ internal sealed class FaultAnswers(EmulatedPortal portal)
             case FaultKind.Http500:
                 await AnswerAsync(http, method, fault, 500, JsonAnswer.Error("INTERNAL_SERVER_ERROR", "Internal server error"));
                 return true;
+            case FaultKind.ErrorAnswer:
+                await AnswerAsync(http, method, fault, fault.Status, JsonAnswer.Error(fault.Code ?? "UNKNOWN_ERROR", fault.Description ?? ""));
+                return true;
             case FaultKind.DroppedConnection:
                 Record(method, fault);
                 http.Abort();

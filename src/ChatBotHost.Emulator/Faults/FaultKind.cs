@@ -12,6 +12,9 @@ public enum FaultKind
     /// <summary>500 {"error":"INTERNAL_SERVER_ERROR"}; the call is not performed.</summary>
     Http500,
 
+    /// <summary>The error envelope {"error": Code, "error_description": ...} with the fault's HTTP status; the call is not performed.</summary>
+    ErrorAnswer,
+
     /// <summary>The call is performed at once, its (correct) answer written only after a delay.</summary>
     SlowAnswer,
 

@@ -30,7 +30,7 @@ public sealed record BatchResult
     public BitrixApiException? GetError(string id) =>
         Errors.TryGetValue(id, out var error)
             // Sub-calls carry no HTTP status of their own; the batch itself came back 200.
-            ? new BitrixApiException(error.Error, error.Description, HttpStatusCode.OK)
+            ? BitrixApiException.From(error.Error, error.Description, HttpStatusCode.OK)
             : null;
 
     /// <summary>The sub-call's result read as <typeparamref name="T"/> (the request's result type).</summary>
