@@ -25,20 +25,26 @@ internal sealed class BatchMethod(RestDispatcher dispatcher)
         var results = new List<KeyValuePair<string, JsonNode?>>();
         var errors = new List<KeyValuePair<string, JsonNode?>>();
         var times = new List<KeyValuePair<string, JsonNode?>>();
+        var totals = new List<KeyValuePair<string, JsonNode?>>();
+        var nexts = new List<KeyValuePair<string, JsonNode?>>();
+        var earlier = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var (key, command) in commands)
         {
-            var (method, parameters) = Split(command);
+            var (method, query) = Split(command);
+            var parameters = BatchReferences.Substitute(query, earlier);
             if (call.Token is { } owner && owner == call.State.AppOwner)
             {
                 // OAuth's auth travels on the outer call only; its sub-calls act for the same application.
                 parameters["botToken"] = owner;
             }
 
-            var outcome = dispatcher.Invoke(method, parameters, inBatch: true, call.UserId);
+            var outcome = dispatcher.Invoke(method, parameters, inBatch: true, call.Caller);
             times.Add(new(key, outcome.BatchTime()));
             if (outcome.Succeeded)
             {
                 results.Add(new(key, outcome.Result));
+                earlier[key] = outcome.Result;
+                AddPage(key, outcome.Page, totals, nexts);
                 continue;
             }
 
@@ -53,10 +59,26 @@ internal sealed class BatchMethod(RestDispatcher dispatcher)
         {
             ["result"] = PhpJson.Array(results),
             ["result_error"] = PhpJson.Array(errors),
-            ["result_total"] = PhpJson.EmptyMap(),
-            ["result_next"] = PhpJson.EmptyMap(),
+            ["result_total"] = PhpJson.Array(totals),
+            ["result_next"] = PhpJson.Array(nexts),
             ["result_time"] = PhpJson.Array(times),
         };
+    }
+
+    // A list method's paging, per command: total always, next only when more follow.
+    private static void AddPage(
+        string key, ListPage? page, List<KeyValuePair<string, JsonNode?>> totals, List<KeyValuePair<string, JsonNode?>> nexts)
+    {
+        if (page is null)
+        {
+            return;
+        }
+
+        totals.Add(new(key, page.Total));
+        if (page.Next is { } next)
+        {
+            nexts.Add(new(key, next));
+        }
     }
 
     /// <summary>The sub-calls' methods, for holding a batch that carries a held method.</summary>
