@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatBotHost.Bitrix.Wire;
 using ChatBotHost.Emulator.OAuth;
+using ChatBotHost.Emulator.Observation;
 using ChatBotHost.Emulator.Tests.Support;
 
 namespace ChatBotHost.Emulator.Tests;
@@ -42,6 +43,10 @@ public sealed class ChatPageConfirmationTests : EmulatorTest
         Assert.Equal("1", PhpForm.Decode((await handler.NextAsync(Patience)).Body)["data"]!["CONFIRMED"]!.GetValue<string>());
         Assert.Equal(ConfirmationState.Allowed, Assert.Single(Portal.Confirmations).State);
         (await app.CallAsync(TaskAdd, NewTask("A"))).Ok();
+        var shown = Assert.Single(Portal.State.Activity.After(0), e => e.Title == "ONAPPMETHODCONFIRM POST to the application");
+        Assert.Equal((ActivityEntry.DeliveryKind, 200), (shown.Kind, shown.Status));
+        Assert.Equal(SecretMask.Masked, shown.Body!.Value.GetProperty("data").GetProperty("TOKEN").GetString());
+        Assert.DoesNotContain(app.AccessToken, shown.Body!.Value.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using ChatBotHost.Bitrix.Wire;
 using ChatBotHost.Emulator.Delivery;
+using ChatBotHost.Emulator.Observation;
 using ChatBotHost.Emulator.Portal.State;
 
 namespace ChatBotHost.Emulator.OAuth;
 
 /// <summary>
 /// The OAuth side of an emulated portal (spec §1.2–1.3): installing the application (ONAPPINSTALL posted to its
-/// install URL), expiring its tokens on demand, and uninstalling it (ONAPPUNINSTALL posted to the handler the
-/// application bound with event.bind).
+/// install URL), expiring its tokens on demand, uninstalling it (ONAPPUNINSTALL posted to the handler the
+/// application bound with event.bind), and the administrator's decisions on methods that need confirmation
+/// (ONAPPMETHODCONFIRM posted to its bound handler).
 /// </summary>
 public sealed class PortalOAuth
 {
@@ -154,12 +156,24 @@ public sealed class PortalOAuth
     internal async Task<int?> DecideAsync(int requestId, bool allow, CancellationToken cancellationToken)
     {
         var (accessToken, method) = Confirmations.Decide(requestId, allow);
+        var payload = MethodConfirmPayload(accessToken, method, allow);
         if (Installation.MethodConfirmHandler is not { } handler)
         {
+            ActivityEntries.AppEvent(State, payload, null, "not sent: the application bound no handler");
             return null;
         }
 
-        return await PostAsync(handler, MethodConfirmPayload(accessToken, method, allow), cancellationToken);
+        int? status = null;
+        try
+        {
+            status = await PostAsync(handler, payload, cancellationToken);
+            return status;
+        }
+        finally
+        {
+            // Shown on the chat page's panel also when the POST failed (status null): the decision stands either way.
+            ActivityEntries.AppEvent(State, payload, status, status is null ? "no answer" : null);
+        }
     }
 
     /// <summary>

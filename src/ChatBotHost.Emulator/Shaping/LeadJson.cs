@@ -62,7 +62,10 @@ internal static class LeadJson
     /// <summary>Only the selected fields ("*" = the standard ones); ID is always there.</summary>
     public static JsonObject Selected(JsonObject full, IReadOnlyList<string> select)
     {
-        var names = select.Count == 0 ? StandardFields : select.SelectMany(s => s == "*" ? StandardFields : [s]).Prepend("ID");
+        // "*" stands for the standard fields; other masks (UF_*: custom fields) select nothing here, having none.
+        var names = select.Count == 0
+            ? StandardFields
+            : select.SelectMany(s => s == "*" ? StandardFields : s.Contains('*', StringComparison.Ordinal) ? [] : [s]).Prepend("ID");
         var json = new JsonObject();
         foreach (var name in names.Distinct(StringComparer.OrdinalIgnoreCase))
         {
