@@ -34,6 +34,12 @@ public sealed record EmulatorOptions
     /// <summary>The OAuth server (oauth.bitrix.info) this portal's application uses; share one between emulators to serve several portals from one host. A private one when null.</summary>
     public OAuth.OAuthServer? OAuthServer { get; init; }
 
+    /// <summary>
+    /// Methods an application (OAuth) may call only with the administrator's confirmation, per access token; more can
+    /// be added at runtime with EmulatedPortal.RequireConfirmation. Incoming-webhook calls are never asked.
+    /// </summary>
+    public IReadOnlyCollection<string> MethodsRequiringConfirmation { get; init; } = [];
+
     /// <summary>Extra endpoints mapped into the emulator's web app (the local-mode chat page).</summary>
     public Action<IEndpointRouteBuilder>? ConfigureEndpoints { get; init; }
 }

@@ -39,6 +39,7 @@ public static class EmulatorChatEndpoints
         ArgumentNullException.ThrowIfNull(portal);
         portal.State.Activity.Enable();
         var api = new ChatApi(portal);
+        var confirmations = new ConfirmationApi(portal);
         var stream = new ActivityStream(portal.State.Activity, portal.Stopping);
         var page = endpoints.MapGroup(prefix.TrimEnd('/'));
 
@@ -60,6 +61,8 @@ public static class EmulatorChatEndpoints
         apiGroup.MapDelete("/messages/{messageId:int}", api.DeleteAsync);
         apiGroup.MapPost("/messages/{messageId:int}/reactions", (int messageId, HttpRequest request) => api.ReactAsync(messageId, request));
         apiGroup.MapPost("/messages/{messageId:int}/press", (int messageId, HttpRequest request) => api.PressAsync(messageId, request));
+        apiGroup.MapGet("/confirmations", confirmations.List);
+        apiGroup.MapPost("/confirmations/{id:int}", (int id, HttpRequest request) => confirmations.DecideAsync(id, request));
         // A live stream never ends by itself: the host's request timeout must not cut it.
         apiGroup.MapGet("/activity", stream.StreamAsync).DisableRequestTimeout();
         return endpoints;

@@ -3,10 +3,14 @@ using ChatBotHost.Emulator.Rest;
 
 namespace ChatBotHost.Emulator.OAuth;
 
-/// <summary>event.bind / event.unbind for the application's own events (only ONAPPUNINSTALL is emulated).</summary>
+/// <summary>
+/// event.bind / event.unbind for the application's own events: ONAPPUNINSTALL and ONAPPMETHODCONFIRM are emulated,
+/// one handler each.
+/// </summary>
 internal static class AppEventMethods
 {
     private const string Uninstall = "ONAPPUNINSTALL";
+    private const string MethodConfirm = "ONAPPMETHODCONFIRM";
 
     public static IEnumerable<RestMethod> All(PortalOAuth oauth) =>
     [
@@ -20,27 +24,51 @@ internal static class AppEventMethods
         var handler = call.Params.Text("handler") is { } text && Uri.TryCreate(text, UriKind.Absolute, out var url)
             ? url
             : throw new RestException("INVALID_ARGUMENT", "Handler is not an absolute URL");
-        if (!string.Equals(call.Params.Text("event"), Uninstall, StringComparison.OrdinalIgnoreCase))
+        var installation = oauth.Installation;
+        var bound = EventName(call) switch
         {
-            throw new RestException("ERROR_EVENT_NOT_FOUND", "Only ONAPPUNINSTALL is emulated");
-        }
-
-        if (oauth.Installation.UninstallHandler == handler)
+            Uninstall => installation.UninstallHandler,
+            MethodConfirm => installation.MethodConfirmHandler,
+            _ => throw new RestException("ERROR_EVENT_NOT_FOUND", "Only ONAPPUNINSTALL and ONAPPMETHODCONFIRM are emulated"),
+        };
+        if (bound == handler)
         {
             throw new RestException("ERROR_CORE", "Handler already binded");
         }
 
-        oauth.Installation.UninstallHandler = handler;
+        if (EventName(call) == Uninstall)
+        {
+            installation.UninstallHandler = handler;
+        }
+        else
+        {
+            installation.MethodConfirmHandler = handler;
+        }
+
         return JsonValue.Create(true);
     }
 
+    // Without an event name the uninstall handler goes, as the emulator did before it knew a second event.
     private static JsonObject Unbind(PortalOAuth oauth, RestCall call)
     {
         RequireApplication(oauth, call);
-        var count = oauth.Installation.UninstallHandler is null ? 0 : 1;
-        oauth.Installation.UninstallHandler = null;
+        var installation = oauth.Installation;
+        int count;
+        if (EventName(call) == MethodConfirm)
+        {
+            count = installation.MethodConfirmHandler is null ? 0 : 1;
+            installation.MethodConfirmHandler = null;
+        }
+        else
+        {
+            count = installation.UninstallHandler is null ? 0 : 1;
+            installation.UninstallHandler = null;
+        }
+
         return new JsonObject { ["count"] = count };
     }
+
+    private static string EventName(RestCall call) => call.Params.Text("event")?.Trim().ToUpperInvariant() ?? "";
 
     // Events belong to applications; an incoming webhook gets WRONG_AUTH_TYPE.
     private static void RequireApplication(PortalOAuth oauth, RestCall call)

@@ -19,6 +19,9 @@ internal sealed class AppInstallation(PortalSettings settings)
     /// <summary>ONAPPUNINSTALL handler bound with event.bind.</summary>
     public Uri? UninstallHandler { get; set; }
 
+    /// <summary>ONAPPMETHODCONFIRM handler bound with event.bind.</summary>
+    public Uri? MethodConfirmHandler { get; set; }
+
     public PortalSettings Settings { get; } = settings;
 
     public void MarkInstalled()
@@ -34,6 +37,7 @@ internal sealed class AppInstallation(PortalSettings settings)
             IsInstalled = false;
             _accessTokens.Clear();
             UninstallHandler = null;
+            MethodConfirmHandler = null;
         }
     }
 

@@ -1,22 +1,25 @@
 using System.Text.Json.Nodes;
 using ChatBotHost.Bitrix.Wire;
 using ChatBotHost.Emulator.Delivery;
+using ChatBotHost.Emulator.Observation;
 using ChatBotHost.Emulator.Portal.State;
 
 namespace ChatBotHost.Emulator.OAuth;
 
 /// <summary>
 /// The OAuth side of an emulated portal (spec §1.2–1.3): installing the application (ONAPPINSTALL posted to its
-/// install URL), expiring its tokens on demand, and uninstalling it (ONAPPUNINSTALL posted to the handler the
-/// application bound with event.bind).
+/// install URL), expiring its tokens on demand, uninstalling it (ONAPPUNINSTALL posted to the handler the
+/// application bound with event.bind), and the administrator's decisions on methods that need confirmation
+/// (ONAPPMETHODCONFIRM posted to its bound handler).
 /// </summary>
 public sealed class PortalOAuth
 {
     private readonly IWebhookTransport _transport;
     private readonly CancellationToken _stopping;
 
-    internal PortalOAuth(OAuthServer server, PortalState state, IWebhookTransport transport, CancellationToken stopping)
+    internal PortalOAuth(OAuthServer server, PortalState state, IWebhookTransport transport, IEnumerable<string> confirmedMethods, CancellationToken stopping)
     {
+        Confirmations = new MethodConfirmations(state.Settings.TimeProvider, confirmedMethods);
         Server = server;
         Installation = new AppInstallation(state.Settings);
         State = state;
@@ -39,7 +42,12 @@ public sealed class PortalOAuth
     /// <summary>Where ONAPPUNINSTALL goes; null until the application called event.bind for it.</summary>
     public Uri? UninstallHandler => Installation.UninstallHandler;
 
+    /// <summary>Where ONAPPMETHODCONFIRM goes; null until the application called event.bind for it.</summary>
+    public Uri? MethodConfirmHandler => Installation.MethodConfirmHandler;
+
     internal AppInstallation Installation { get; }
+
+    internal MethodConfirmations Confirmations { get; }
 
     internal PortalState State { get; }
 
@@ -84,6 +92,7 @@ public sealed class PortalOAuth
         var applicationToken = Installation.ApplicationToken;
         Server.Revoke(Installation);
         Installation.MarkUninstalled();
+        Confirmations.Clear();
         if (handler is null)
         {
             return null;
@@ -135,14 +144,71 @@ public sealed class PortalOAuth
             ["event"] = "ONAPPUNINSTALL",
             ["data"] = new JsonObject { ["LANGUAGE_ID"] = settings.Language, ["CLEAN"] = clean ? 1 : 0 },
             ["ts"] = settings.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
-            ["auth"] = new JsonObject
+            ["auth"] = EventAuth(applicationToken),
+        };
+    }
+
+    /// <summary>
+    /// The administrator decides a method confirmation request: the decision is recorded (the method runs, or answers
+    /// METHOD_CONFIRM_DENIED, for the token that asked), then ONAPPMETHODCONFIRM is POSTed to the bound handler.
+    /// Returns the handler's HTTP status, or null when none was bound.
+    /// </summary>
+    internal async Task<int?> DecideAsync(int requestId, bool allow, CancellationToken cancellationToken)
+    {
+        var (accessToken, method) = Confirmations.Decide(requestId, allow);
+        var payload = MethodConfirmPayload(accessToken, method, allow);
+        if (Installation.MethodConfirmHandler is not { } handler)
+        {
+            ActivityEntries.AppEvent(State, payload, null, "not sent: the application bound no handler");
+            return null;
+        }
+
+        int? status = null;
+        try
+        {
+            status = await PostAsync(handler, payload, cancellationToken);
+            return status;
+        }
+        finally
+        {
+            // Shown on the chat page's panel also when the POST failed (status null): the decision stands either way.
+            ActivityEntries.AppEvent(State, payload, status, status is null ? "no answer" : null);
+        }
+    }
+
+    /// <summary>
+    /// The ONAPPMETHODCONFIRM payload: data names the token that asked, the method and the decision (CONFIRMED 1/0);
+    /// auth carries no tokens, only the portal's ids and the application_token to verify it by.
+    /// </summary>
+    public JsonObject MethodConfirmPayload(string accessToken, string method, bool confirmed)
+    {
+        var settings = State.Settings;
+        return new JsonObject
+        {
+            ["event"] = "ONAPPMETHODCONFIRM",
+            ["data"] = new JsonObject
             {
-                ["domain"] = settings.Domain,
-                ["server_endpoint"] = settings.ServerEndpoint,
-                ["client_endpoint"] = settings.ClientEndpoint,
-                ["member_id"] = settings.MemberId,
-                ["application_token"] = applicationToken,
+                ["TOKEN"] = accessToken,
+                ["METHOD"] = method,
+                ["CONFIRMED"] = confirmed ? "1" : "0",
+                ["LANGUAGE_ID"] = settings.Language,
             },
+            ["ts"] = settings.TimeProvider.GetUtcNow().ToUnixTimeSeconds(),
+            ["auth"] = EventAuth(Installation.ApplicationToken),
+        };
+    }
+
+    // What the application events without tokens (ONAPPUNINSTALL, ONAPPMETHODCONFIRM) carry in auth (spec §1.3).
+    private JsonObject EventAuth(string applicationToken)
+    {
+        var settings = State.Settings;
+        return new JsonObject
+        {
+            ["domain"] = settings.Domain,
+            ["server_endpoint"] = settings.ServerEndpoint,
+            ["client_endpoint"] = settings.ClientEndpoint,
+            ["member_id"] = settings.MemberId,
+            ["application_token"] = applicationToken,
         };
     }
 

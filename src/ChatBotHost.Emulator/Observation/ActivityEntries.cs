@@ -77,6 +77,24 @@ internal static class ActivityEntries
         });
     }
 
+    /// <summary>An application event the portal POSTed (or could not: no handler bound), with its masked payload.</summary>
+    public static void AppEvent(PortalState state, JsonObject payload, int? status, string? failure)
+    {
+        if (!state.Activity.IsEnabled)
+        {
+            return;
+        }
+
+        var type = payload["event"]?.GetValue<string>() ?? "";
+        var body = SecretMask.Json(payload);
+        state.Activity.Add(sequence => new ActivityEntry(sequence, ActivityEntry.DeliveryKind, $"{type} POST to the application", state.Now)
+        {
+            Status = status,
+            Error = failure ?? (status is >= 200 and < 300 ? null : "not accepted"),
+            Body = Frozen(body),
+        });
+    }
+
     private static JsonElement? Frozen(JsonNode? body) => body is null ? null : JsonSerializer.SerializeToElement(body);
 
     public static void WebhookOutcome(ActivityFeed feed, WebhookDelivery delivery) =>

@@ -35,7 +35,7 @@ public sealed class EmulatedPortal
         CallGate = new CallGate(stopping);
         Limits = new PortalLimits(options.RateLimit, options.TimeProvider);
         Stopping = stopping;
-        OAuth = new PortalOAuth(options.OAuthServer ?? new OAuthServer(), State, transport, stopping);
+        OAuth = new PortalOAuth(options.OAuthServer ?? new OAuthServer(), State, transport, options.MethodsRequiringConfirmation, stopping);
         State.App = OAuth.Installation;
         State.AppOwner = OAuth.Owner;
     }
@@ -157,6 +157,48 @@ public sealed class EmulatedPortal
     public Task<EmulatedMessage> WaitForBotMessageAsync(
         Func<EmulatedMessage, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken) =>
         _messages.WaitForBotMessageAsync(predicate, timeout, cancellationToken);
+
+    /// <summary>Tasks created with tasks.task.add, oldest first.</summary>
+    public IReadOnlyList<EmulatedTask> GetTasks() => Read(() => State.Tasks.Values.ToList());
+
+    /// <summary>Leads created with crm.lead.add, oldest first.</summary>
+    public IReadOnlyList<EmulatedLead> GetLeads() => Read(() => State.Leads.Values.ToList());
+
+    /// <summary>Every user's notifications (im.notify.*, and confirm notifications added here), oldest first.</summary>
+    public IReadOnlyList<EmulatedNotification> GetNotifications() => Read(() => State.Notifications.Values.ToList());
+
+    /// <summary>
+    /// The portal sends <paramref name="userId"/> a notification with buttons (as an invitation does), which that user's
+    /// credentials answer with im.notify.confirm(ID, NOTIFY_VALUE = a button's value).
+    /// </summary>
+    public EmulatedNotification AddConfirmNotification(int userId, string message, params NotificationButton[] buttons)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(buttons.Length);
+        lock (State.Gate)
+        {
+            Require.Human(State, userId);
+            var notification = new EmulatedNotification(State.TakeNotificationId(), userId, 0, NotificationKind.Confirm, message, State.Now)
+            {
+                Buttons = [.. buttons],
+            };
+            State.Notifications.Add(notification.Id, notification);
+            return notification;
+        }
+    }
+
+    /// <summary>From now on an application's call of <paramref name="method"/> needs the administrator's confirmation, per access token.</summary>
+    public void RequireConfirmation(string method) => OAuth.Confirmations.Require(method);
+
+    /// <summary>Every confirmation request the application's calls made, oldest first, pending or decided.</summary>
+    public IReadOnlyList<MethodConfirmation> Confirmations => OAuth.Confirmations.Snapshot();
+
+    /// <summary>
+    /// The administrator allows or denies a pending request (as on the chat page): the decision holds for the access
+    /// token that asked, and ONAPPMETHODCONFIRM is POSTed to the application's bound handler. Returns the handler's HTTP
+    /// status, or null when the application bound none.
+    /// </summary>
+    public Task<int?> DecideConfirmationAsync(int requestId, bool allow, CancellationToken cancellationToken = default) =>
+        OAuth.DecideAsync(requestId, allow, cancellationToken);
 
     /// <summary>While the handle lives, requests for <paramref name="method"/> (also inside a batch) wait unanswered.</summary>
     public IDisposable HoldCalls(string method) => CallGate.Hold(method);

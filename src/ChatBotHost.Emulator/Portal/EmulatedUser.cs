@@ -11,5 +11,8 @@ public sealed record EmulatedUser(int Id, string FirstName, string LastName, boo
 
     public DateTimeOffset LastActivityDate { get; init; }
 
+    /// <summary>The user's e-mail (user.get's EMAIL); made up from the names when not set.</summary>
+    public string? Email { get; init; }
+
     public string Name => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
 }

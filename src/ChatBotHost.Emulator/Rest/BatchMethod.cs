@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatBotHost.Bitrix.Wire;
-using ChatBotHost.Emulator.Shaping;
 
 namespace ChatBotHost.Emulator.Rest;
 
 /// <summary>
 /// batch (spec §2.5): up to 50 "method?query" sub-calls, each authorized by its own botToken; HTTP 200 even when
-/// sub-calls fail; halt stops at the first failure. Result maps are PHP arrays (empty → []).
+/// sub-calls fail; halt stops at the first failure. A command's parameters may refer to earlier results
+/// ($result[name][field], see BatchReferences). Result maps are PHP arrays (empty → []).
 /// </summary>
 internal sealed class BatchMethod(RestDispatcher dispatcher)
 {
@@ -22,41 +22,26 @@ internal sealed class BatchMethod(RestDispatcher dispatcher)
         }
 
         var halt = call.Params.Bool("halt") ?? false;
-        var results = new List<KeyValuePair<string, JsonNode?>>();
-        var errors = new List<KeyValuePair<string, JsonNode?>>();
-        var times = new List<KeyValuePair<string, JsonNode?>>();
+        var answer = new BatchAnswer();
         foreach (var (key, command) in commands)
         {
-            var (method, parameters) = Split(command);
+            var (method, query) = Split(command);
+            var parameters = BatchReferences.Substitute(query, answer.Results);
             if (call.Token is { } owner && owner == call.State.AppOwner)
             {
                 // OAuth's auth travels on the outer call only; its sub-calls act for the same application.
                 parameters["botToken"] = owner;
             }
 
-            var outcome = dispatcher.Invoke(method, parameters, inBatch: true, call.UserId);
-            times.Add(new(key, outcome.BatchTime()));
-            if (outcome.Succeeded)
-            {
-                results.Add(new(key, outcome.Result));
-                continue;
-            }
-
-            errors.Add(new(key, outcome.ErrorJson()));
-            if (halt)
+            var outcome = dispatcher.Invoke(method, parameters, inBatch: true, call.Caller);
+            answer.Add(key, outcome);
+            if (!outcome.Succeeded && halt)
             {
                 break;
             }
         }
 
-        return new JsonObject
-        {
-            ["result"] = PhpJson.Array(results),
-            ["result_error"] = PhpJson.Array(errors),
-            ["result_total"] = PhpJson.EmptyMap(),
-            ["result_next"] = PhpJson.EmptyMap(),
-            ["result_time"] = PhpJson.Array(times),
-        };
+        return answer.ToJson();
     }
 
     /// <summary>The sub-calls' methods, for holding a batch that carries a held method.</summary>

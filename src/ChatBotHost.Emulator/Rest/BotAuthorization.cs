@@ -7,18 +7,18 @@ internal static class BotAuthorization
 {
     public const int MaxTokenLength = 40;
 
-    public static RestCall Authorize(RestMethod method, RestParams parameters, PortalState state, int? userId)
+    public static RestCall Authorize(RestMethod method, RestParams parameters, PortalState state, Caller caller)
     {
         if (method.Auth is BotAuth.None or BotAuth.Custom)
         {
-            return new RestCall(state, parameters, parameters.Text("botToken"), null, userId);
+            return new RestCall(state, parameters, parameters.Text("botToken"), null, caller);
         }
 
         var token = parameters.Text("botToken")
             ?? throw new RestException("BOT_TOKEN_NOT_SPECIFIED", "Bot token is not specified");
         if (method.Auth == BotAuth.Token)
         {
-            return new RestCall(state, parameters, token, null, userId);
+            return new RestCall(state, parameters, token, null, caller);
         }
 
         if (!parameters.Has("botId"))
@@ -37,6 +37,6 @@ internal static class BotAuthorization
             throw new RestException("BOT_OWNERSHIP_ERROR", "Bot does not belong to this application");
         }
 
-        return new RestCall(state, parameters, token, bot, userId);
+        return new RestCall(state, parameters, token, bot, caller);
     }
 }

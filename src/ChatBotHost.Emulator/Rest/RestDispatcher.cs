@@ -15,16 +15,19 @@ internal sealed class RestDispatcher
     private readonly PortalState _state;
     private readonly ObservedLog<RecordedCall> _calls;
     private readonly PortalLimits _limits;
+    private readonly MethodConfirmations _confirmations;
 
     public RestDispatcher(EmulatedPortal portal)
     {
         _state = portal.State;
         _calls = portal.CallLog;
         _limits = portal.Limits;
+        _confirmations = portal.OAuth.Confirmations;
         IEnumerable<RestMethod> methods =
         [
             .. BotMethods.All(), .. CommandMethods.All(), .. MessageMethods.All(), .. ChatMethods.All(),
-            .. EventMethods.All(), .. UserMethods.All(), .. AppEventMethods.All(portal.OAuth), new RestMethod(BatchMethodName, BotAuth.Custom, new BatchMethod(this).Invoke),
+            .. EventMethods.All(), .. UserMethods.All(), .. AppEventMethods.All(portal.OAuth),
+            .. TaskMethods.All(), .. LeadMethods.All(), .. NotifyMethods.All(), new RestMethod(BatchMethodName, BotAuth.Custom, new BatchMethod(this).Invoke),
         ];
         foreach (var method in methods)
         {
@@ -32,8 +35,8 @@ internal sealed class RestDispatcher
         }
     }
 
-    /// <summary>Runs one call; <paramref name="userId"/> is the portal user the caller's credentials act as.</summary>
-    public RestOutcome Invoke(string method, JsonObject parameters, bool inBatch, int? userId)
+    /// <summary>Runs one call for <paramref name="caller"/> (the user its credentials act as, and an application's access token).</summary>
+    public RestOutcome Invoke(string method, JsonObject parameters, bool inBatch, Caller caller)
     {
         var name = MethodNames.Normalize(method);
         var start = _state.Now;
@@ -56,13 +59,21 @@ internal sealed class RestDispatcher
                 throw RestException.OperationTimeLimit(resetAt);
             }
 
-            JsonNode? result;
-            lock (_state.Gate)
+            // Only applications are asked; the permission is the access token's (also inside a batch, per sub-call).
+            if (caller is { AccessToken: { } token, UserId: { } user } && _confirmations.Check(found.Name, token, user) is { } refusal)
             {
-                result = found.Handler(BotAuthorization.Authorize(found, new RestParams(parameters), _state, userId));
+                throw refusal;
             }
 
-            outcome = new RestOutcome(200, result, null, null, start, _state.Now);
+            JsonNode? result;
+            RestCall call;
+            lock (_state.Gate)
+            {
+                call = BotAuthorization.Authorize(found, new RestParams(parameters), _state, caller);
+                result = found.Handler(call);
+            }
+
+            outcome = new RestOutcome(200, result, null, null, start, _state.Now) { Page = call.Page };
         }
         catch (RestException error)
         {

@@ -38,7 +38,7 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
         }
 
         // An incoming webhook acts as the user who created it: the emulated webhook is the administrator's.
-        await ServeAsync(http, method, parameters, portal.AdminUserId);
+        await ServeAsync(http, method, parameters, new Caller(portal.AdminUserId));
     }
 
     /// <summary>/rest/{method}: an OAuth call (spec §1.2), authorized by the access token in "auth".</summary>
@@ -69,10 +69,10 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
         // The application owns its bots: its identity stands where a webhook caller's botToken would.
         parameters.Remove("auth");
         parameters["botToken"] = portal.OAuth.Owner;
-        await ServeAsync(http, method, parameters, userId);
+        await ServeAsync(http, method, parameters, new Caller(userId, token));
     }
 
-    private async Task ServeAsync(HttpContext http, string method, JsonObject parameters, int userId)
+    private async Task ServeAsync(HttpContext http, string method, JsonObject parameters, Caller caller)
     {
         var involved = InvolvedMethods(method, parameters);
         if (!await portal.CallGate.PassAsync(involved, http.RequestAborted))
@@ -90,7 +90,7 @@ internal sealed class RestEndpoint(EmulatedPortal portal, string webhookCode)
             return;
         }
 
-        var outcome = _dispatcher.Invoke(method, parameters, inBatch: false, userId);
+        var outcome = _dispatcher.Invoke(method, parameters, inBatch: false, caller);
         if (fault is null || await _faults.BeforeAnswerAsync(http, method, fault))
         {
             await JsonAnswer.WriteAsync(http, outcome.Status, outcome.Body());

@@ -10,6 +10,9 @@ internal sealed record RestOutcome(int Status, JsonNode? Result, string? Error, 
     /// <summary>Set on OPERATION_TIME_LIMIT: the failure then carries a "time" object, as the real portal's does.</summary>
     public DateTimeOffset? OperatingResetAt { get; init; }
 
+    /// <summary>A list method's "next" and "total"; null for every other method.</summary>
+    public ListPage? Page { get; init; }
+
     public static RestOutcome Failure(RestException error, DateTimeOffset start, DateTimeOffset finish) =>
         new(error.Status, null, error.Code, error.Message, start, finish) { OperatingResetAt = error.OperatingResetAt };
 
@@ -24,15 +27,28 @@ internal sealed record RestOutcome(int Status, JsonNode? Result, string? Error, 
     {
         if (Succeeded)
         {
-            return new JsonObject { ["result"] = Result, ["time"] = TimeJson.For(Start, Finish) };
+            var body = new JsonObject { ["result"] = Result };
+            if (Page is not null)
+            {
+                // Bitrix24 writes "next" only when more follow, "total" always, both beside "result".
+                if (Page.Next is { } next)
+                {
+                    body["next"] = next;
+                }
+
+                body["total"] = Page.Total;
+            }
+
+            body["time"] = TimeJson.For(Start, Finish);
+            return body;
         }
 
-        var body = ErrorJson();
+        var error = ErrorJson();
         if (OperatingResetAt is not null)
         {
-            body["time"] = TimeJson.For(Start, Finish, withOperating: true, OperatingResetAt);
+            error["time"] = TimeJson.For(Start, Finish, withOperating: true, OperatingResetAt);
         }
 
-        return body;
+        return error;
     }
 }

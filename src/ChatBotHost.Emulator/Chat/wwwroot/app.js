@@ -261,7 +261,7 @@
   let refreshTimer = null;
   function scheduleRefresh() {
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => loadDialogs().then(loadMessages).catch(fail), 100);
+    refreshTimer = setTimeout(() => loadDialogs().then(loadMessages).then(CBH.confirmations.refresh).catch(fail), 100);
   }
 
   function listen() {
@@ -280,6 +280,7 @@
   // Start
   CBH.bbHandlers = { send: sendText, put: putText }; // [send]/[put] links, in message text and in attachments
   CBH.panel.init();
+  CBH.confirmations.init(fail);
   $('composer').addEventListener('submit', e => { e.preventDefault(); submit(); });
   text.addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); submit(); }

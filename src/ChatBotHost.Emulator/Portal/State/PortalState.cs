@@ -13,6 +13,9 @@ internal sealed class PortalState(PortalSettings settings, WebhookLaneContext la
     private int _nextChatId = 1;
     private int _nextMessageId = 1;
     private int _nextCommandId = 1;
+    private int _nextTaskId = 1;
+    private int _nextLeadId = 1;
+    private int _nextNotificationId = 1;
 
     public Lock Gate { get; } = new();
 
@@ -39,6 +42,15 @@ internal sealed class PortalState(PortalSettings settings, WebhookLaneContext la
 
     public List<EmulatedReaction> Reactions { get; } = [];
 
+    /// <summary>tasks.task.* (non-imbot methods a bot may call).</summary>
+    public SortedDictionary<int, EmulatedTask> Tasks { get; } = [];
+
+    /// <summary>crm.lead.*; each lead's fields as stored (scalars as strings).</summary>
+    public SortedDictionary<int, EmulatedLead> Leads { get; } = [];
+
+    /// <summary>im.notify.*: every user's notifications.</summary>
+    public SortedDictionary<int, EmulatedNotification> Notifications { get; } = [];
+
     /// <summary>Fed with every new or changed message, for WaitForBotMessageAsync.</summary>
     public Waiters<EmulatedMessage> MessageWaiters { get; } = new();
 
@@ -57,6 +69,12 @@ internal sealed class PortalState(PortalSettings settings, WebhookLaneContext la
     public int TakeMessageId() => _nextMessageId++;
 
     public int TakeCommandId() => _nextCommandId++;
+
+    public int TakeTaskId() => _nextTaskId++;
+
+    public int TakeLeadId() => _nextLeadId++;
+
+    public int TakeNotificationId() => _nextNotificationId++;
 
     public EmulatedUser? FindUser(int id) => Users.GetValueOrDefault(id);
 
