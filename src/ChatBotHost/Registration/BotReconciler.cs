@@ -81,7 +81,7 @@ internal sealed partial class BotReconciler(
         catch (Bitrix.Client.BitrixApiException ex)
         {
             // Any other answer (another application's bot, say) is left to Bot.register to report as it always did.
-            return ex.Error != "BOT_NOT_FOUND";
+            return ex.Behaviour != Bitrix.Client.BitrixErrorBehaviour.ReRegisterBot;
         }
     }
 
