@@ -34,7 +34,8 @@ internal sealed partial class BotReconciler(
         var desired = BotFieldsFactory.Create(bot, bot.Settings.EventMode == EventMode.Webhook ? webhookAddress.For(bot, secret) : null);
         var fingerprint = Fingerprint.Of(desired);
 
-        var client = bot.Portal.CreateClient(bot.BotToken, botId: null);
+        // One attempt per request: BotLifecycle retries the whole reconciliation with backoff, so attempts do not multiply.
+        var client = bot.Portal.CreateClient(bot.BotToken, botId: null, Delivery.CallPath.Once);
         var isNew = stored is null && !await ExistsAsync(client, bot.Code, cancellationToken);
         var registered = await client.CallAsync(new BotRegisterRequest { Fields = desired with { BotToken = bot.BotToken } }, cancellationToken);
         var botId = registered.Bot.Id;
