@@ -38,9 +38,13 @@ internal sealed class PortalRetryPolicy
     /// <summary>The in-line form of this policy, for direct calls.</summary>
     public ResiliencePipeline Pipeline { get; }
 
-    /// <summary>Whether the failure is one to try again (and an attempt to count).</summary>
+    /// <summary>
+    /// Whether the failure is one to try again (and an attempt to count). A request this replica refused to send
+    /// because the application was uninstalled from the portal reaches the caller as TRANSPORT_ERROR but never recovers.
+    /// </summary>
     public static bool Retries(Exception error) =>
-        BitrixErrorTable.Of(error) is BitrixErrorBehaviour.RetryWithBackoff or BitrixErrorBehaviour.WaitForBucket;
+        BitrixErrorTable.Of(error) is BitrixErrorBehaviour.RetryWithBackoff or BitrixErrorBehaviour.WaitForBucket
+        && error.InnerException is not OAuth.PortalUninstalledException;
 
     /// <summary>The wait after the <paramref name="failures"/>-th failure in a row.</summary>
     public TimeSpan DelayAfter(Exception error, int failures)
