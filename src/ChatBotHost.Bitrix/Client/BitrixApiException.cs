@@ -38,11 +38,12 @@ public class BitrixApiException : Exception
     /// <summary>Unix time when the method's operation-time budget frees up (OPERATION_TIME_LIMIT), if known.</summary>
     public long? OperatingResetAt { get; }
 
-    /// <summary>The request rate was exceeded (503 QUERY_LIMIT_EXCEEDED, or any 429): back off and retry.</summary>
-    public bool IsRateLimited => Error == BitrixErrors.QueryLimitExceeded || Error == BitrixErrors.OperationTimeLimit || StatusCode == HttpStatusCode.TooManyRequests;
+    /// <summary>What the host does about this answer, from <see cref="BitrixErrorTable"/>.</summary>
+    public BitrixErrorBehaviour Behaviour => BitrixErrorTable.Of(Error, StatusCode);
+
+    /// <summary>The request rate or the method's time budget was exceeded (QUERY_LIMIT_EXCEEDED, OPERATION_TIME_LIMIT, any 429).</summary>
+    public bool IsRateLimited => Behaviour == BitrixErrorBehaviour.WaitForBucket;
 
     /// <summary>Worth retrying later: rate limits, server faults, timeouts and dropped connections.</summary>
-    public bool IsTransient => IsRateLimited
-        || Error is BitrixErrors.InternalServerError or BitrixErrors.UnexpectedAnswer or BitrixErrors.Transport
-        || (int)StatusCode >= 500 && Error is not (BitrixErrors.OverloadLimit or BitrixErrors.PortalDeleted);
+    public bool IsTransient => Behaviour is BitrixErrorBehaviour.RetryWithBackoff or BitrixErrorBehaviour.WaitForBucket;
 }

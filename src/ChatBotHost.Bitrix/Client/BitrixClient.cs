@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -18,10 +17,22 @@ public sealed class BitrixClient : IBitrixClient
     private readonly IBitrixCredentials _credentials;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly bool _refreshesToken;
 
     /// <summary>Creates a client over an HttpClient whose timeout and handler the caller owns.</summary>
     public BitrixClient(HttpClient http, IBitrixCredentials credentials, TimeProvider? time = null, ILogger<BitrixClient>? logger = null)
+        : this(http, credentials, refreshesToken: true, time, logger)
     {
+    }
+
+    /// <summary>
+    /// Creates a client that refreshes an expired OAuth token itself (<paramref name="refreshesToken"/> true) or leaves
+    /// that to a caller that composes its own call path (the host's call pipeline, where the repeated request has to
+    /// take its own slot of the portal's request bucket).
+    /// </summary>
+    public BitrixClient(HttpClient http, IBitrixCredentials credentials, bool refreshesToken, TimeProvider? time = null, ILogger<BitrixClient>? logger = null)
+    {
+        _refreshesToken = refreshesToken;
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(credentials);
         _http = http;
@@ -40,7 +51,7 @@ public sealed class BitrixClient : IBitrixClient
         {
             return await SendAsync<TResult>(method, body, cancellationToken);
         }
-        catch (BitrixApiException e) when (IsExpiredToken(e))
+        catch (BitrixApiException e) when (_refreshesToken && e.Behaviour == BitrixErrorBehaviour.RefreshTokenOnce)
         {
             // spec §1.2: refresh lazily on expired_token, then retry the call exactly once.
             if (!await _credentials.TryRefreshAsync(body, cancellationToken))
@@ -54,9 +65,6 @@ public sealed class BitrixClient : IBitrixClient
         body = await BuildBodyAsync(request, cancellationToken);
         return await SendAsync<TResult>(method, body, cancellationToken);
     }
-
-    private static bool IsExpiredToken(BitrixApiException e) =>
-        e.StatusCode == HttpStatusCode.Unauthorized && e.Error is BitrixErrors.ExpiredToken or BitrixErrors.InvalidToken;
 
     private async ValueTask<JsonObject> BuildBodyAsync<TResult>(BitrixRequest<TResult> request, CancellationToken cancellationToken)
     {

@@ -31,7 +31,10 @@ internal static class DeliveryServices
         return services;
     }
 
-    /// <summary>The host's delivery: the outbox flushed at shutdown, and the rate limiter every portal client passes.</summary>
+    /// <summary>
+    /// The host's delivery: the outbox flushed at shutdown, and the call pipeline every portal client takes, with the
+    /// portal's rate limiter, the one retry policy and the portal suspensions.
+    /// </summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
         services.AddOutbox();
@@ -41,6 +44,14 @@ internal static class DeliveryServices
             TimeOf(sp),
             sp.GetRequiredService<ILogger<PortalRateLimiter>>(),
             sp.GetService<Operations.Metrics.HostMetrics>()));
+        services.TryAddSingleton(sp => new PortalSuspensions(TimeOf(sp), sp.GetRequiredService<ILogger<PortalSuspensions>>(), sp.GetService<Operations.Metrics.HostMetrics>()));
+        services.TryAddSingleton(sp => new PortalRetryPolicy(sp.GetRequiredService<IOptions<ChatBotHostOptions>>().Value.Outbox, TimeOf(sp)));
+        services.TryAddSingleton(sp => new CallPipeline(
+            sp.GetRequiredService<PortalRetryPolicy>(),
+            sp.GetRequiredService<PortalRateLimiter>(),
+            sp.GetRequiredService<PortalSuspensions>(),
+            sp.GetService<Operations.Metrics.HostMetrics>(),
+            sp.GetRequiredService<ILogger<CallPipeline>>()));
         services.AddHostedService<OutboxFlushService>();
         return services;
     }

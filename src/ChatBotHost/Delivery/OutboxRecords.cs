@@ -68,9 +68,18 @@ internal sealed partial class OutboxRecords(ISentLedger ledger, IDeadLetterStore
     public void Retrying(OutboxCall call, Exception error, TimeSpan delay) =>
         LogRetrying(logger, call.Method, call.Bot.Code, call.DialogId, Describe(error), call.Failures, delay.TotalSeconds);
 
-    /// <summary>Logs the call as given up and, when the portal refused it, keeps it as a dead letter.</summary>
+    /// <summary>
+    /// Logs the call as given up and, when the portal refused it, keeps it as a dead letter; a method waiting for the
+    /// administrator's confirmation is not a failure and is not dead-lettered (the caller gets the typed outcome).
+    /// </summary>
     public async Task GaveUpAsync(OutboxCall call, Exception error)
     {
+        if (BitrixErrorTable.Of(error) == BitrixErrorBehaviour.ParkForAdministrator)
+        {
+            LogWaitsForAdministrator(logger, call.Method, call.Bot.Code, call.DialogId);
+            return;
+        }
+
         LogGaveUp(logger, call.Method, call.Bot.Code, call.DialogId, Describe(error), call.Failures);
         if (error is not BitrixApiException failure)
         {
@@ -110,6 +119,9 @@ internal sealed partial class OutboxRecords(ISentLedger ledger, IDeadLetterStore
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} of bot {Bot} in dialog {DialogId} failed with {Error} after {Attempts} attempt(s); given up")]
     private static partial void LogGaveUp(ILogger logger, string method, string bot, string? dialogId, string error, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} of bot {Bot} in dialog {DialogId} waits for the portal administrator's confirmation (METHOD_CONFIRM_WAITING); not retried")]
+    private static partial void LogWaitsForAdministrator(ILogger logger, string method, string bot, string? dialogId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {Bot}: the sent ledger could not be read for call {IdempotencyKey}; sending it")]
     private static partial void LogLedgerReadFailed(ILogger logger, Exception exception, string bot, string idempotencyKey);

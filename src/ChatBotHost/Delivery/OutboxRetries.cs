@@ -3,16 +3,20 @@ using ChatBotHost.Configuration;
 
 namespace ChatBotHost.Delivery;
 
-/// <summary>Decides whether a failed call is tried again, and when.</summary>
+/// <summary>
+/// Decides whether a failed outbox call is tried again, and when, by the error table and the one retry policy. The
+/// call waits in the queue meanwhile (it holds no request slot), so the outbox, not the client, schedules its retries.
+/// </summary>
 internal sealed class OutboxRetries(OutboxOptions options, TimeProvider time)
 {
-    // OPERATION_TIME_LIMIT names when the method's budget frees up; a later time than this is not believed.
-    private static readonly TimeSpan MaxOperationWait = TimeSpan.FromMinutes(10);
+    private readonly PortalRetryPolicy _policy = new(options, time);
 
     /// <summary>
-    /// The wait before the next attempt, or null to give the call up. Only transient failures (5xx, timeouts, dropped
-    /// connections, rate limits) are retried, with exponential backoff and jitter, up to the configured attempts;
-    /// problems of the batch rather than of the call send it again on its own, at once.
+    /// The wait before the next attempt, or null to give the call up. Transient failures and rate limits are retried
+    /// with the policy's backoff (until operating_reset_at for OPERATION_TIME_LIMIT), up to MaxAttempts attempts in all;
+    /// problems of the batch rather than of the call send it again on its own, at once; a suspended portal keeps the
+    /// call waiting for its next probe without counting an attempt. Anything else (including METHOD_CONFIRM_WAITING,
+    /// which is the caller's to wait for) goes back to the caller.
     /// </summary>
     public TimeSpan? After(OutboxCall call, Exception error, bool wasInBatch)
     {
@@ -27,25 +31,27 @@ internal sealed class OutboxRetries(OutboxOptions options, TimeProvider time)
             return null;
         }
 
-        // BOT_NOT_FOUND alone goes through the client that registers the bot again; a refused batch is not the call's fault.
-        if (wasInBatch && failure.Error is BitrixErrors.BotNotFound or BitrixErrors.BatchLengthExceeded or BitrixErrors.BatchMethodNotAllowed)
+        switch (failure.Behaviour)
         {
-            call.SendAlone = true;
-            return TimeSpan.Zero;
+            // BOT_NOT_FOUND alone goes through the pipeline's re-register stage; a refused batch is not the call's fault.
+            case BitrixErrorBehaviour.ReRegisterBot or BitrixErrorBehaviour.SendAlone when wasInBatch:
+                call.SendAlone = true;
+                return TimeSpan.Zero;
+            case BitrixErrorBehaviour.SuspendPortal:
+                return failure is PortalSuspendedException suspended ? Until(suspended.ProbeAt) : PortalSuspensions.FirstPause;
         }
 
-        if (++call.Failures >= options.MaxAttempts || !failure.IsTransient)
+        if (++call.Failures >= _policy.MaxAttempts || !PortalRetryPolicy.Retries(failure))
         {
             return null;
         }
 
-        var delay = RetryDelay.After(call.Failures, options.FirstRetryDelay, options.MaxRetryDelay);
-        if (failure.OperatingResetAt is { } resetAt)
-        {
-            var untilReset = DateTimeOffset.FromUnixTimeSeconds(resetAt) - time.GetUtcNow() + TimeSpan.FromSeconds(1);
-            delay = untilReset > delay ? (untilReset < MaxOperationWait ? untilReset : MaxOperationWait) : delay;
-        }
+        return _policy.DelayAfter(failure, call.Failures);
+    }
 
-        return delay;
+    private TimeSpan Until(DateTimeOffset at)
+    {
+        var wait = at - time.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 }

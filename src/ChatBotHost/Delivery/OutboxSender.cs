@@ -13,10 +13,11 @@ namespace ChatBotHost.Delivery;
 internal sealed class OutboxSender(IBotClientSource clients, HostMetrics? metrics = null)
 {
     /// <summary>One entry per call: null when it succeeded (its result is in the call), else why it failed.</summary>
-    public async Task<Exception?[]> SendAsync(IReadOnlyList<OutboxCall> calls, CancellationToken cancellationToken)
+    public async Task<Exception?[]> SendAsync(IReadOnlyList<OutboxCall> calls, BucketPermit permit, CancellationToken cancellationToken)
     {
-        // The bot's client: rate limited, and registering the bot again if the portal lost it.
-        var client = clients.For(calls[0].Bot);
+        // The bot's client on the call pipeline: the outbox's slot of the bucket spent by this request, one attempt
+        // (the outbox schedules retries itself), the bot registered again if the portal lost it.
+        var client = clients.For(calls[0].Bot, permit);
         if (calls.Count == 1)
         {
             return [await SendAloneAsync(client, calls[0], cancellationToken)];
@@ -41,7 +42,7 @@ internal sealed class OutboxSender(IBotClientSource clients, HostMetrics? metric
         }
 
         var outcomes = calls.Select((call, i) => TakeResult(call, result, IdOf(i), batch.Halt)).ToArray();
-        // A failed call inside a successful batch is an error of the portal too (the batch's own failure is counted by the client).
+        // A failed call inside a successful batch is an error of the portal too (the batch's own failure is counted by the pipeline).
         foreach (var (call, error) in calls.Zip(outcomes).Where(c => c.Second is BitrixApiException))
         {
             metrics?.RestError(call.Bot.Portal.Key, call.Method, ((BitrixApiException)error!).Error);

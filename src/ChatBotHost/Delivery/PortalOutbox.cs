@@ -206,18 +206,15 @@ internal sealed class PortalOutbox : IAsyncDisposable
         return true;
     }
 
-    private Task SendPrepaidAsync(List<OutboxCall> calls)
-    {
-        RateLimitedClient.UsePrepaidPermit();
-        return SendAsync(calls);
-    }
+    // The slot RunAsync took before collecting these calls travels with them: the request spends it instead of waiting.
+    private Task SendPrepaidAsync(List<OutboxCall> calls) => SendAsync(calls, BucketPermit.Prepaid());
 
-    private async Task SendAsync(List<OutboxCall> calls)
+    private async Task SendAsync(List<OutboxCall> calls, BucketPermit permit)
     {
         Exception?[] errors;
         try
         {
-            errors = await _sender.SendAsync(calls, _stopping.Token);
+            errors = await _sender.SendAsync(calls, permit, _stopping.Token);
         }
         catch (Exception e)
         {

@@ -1,4 +1,3 @@
-using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Operations.Metrics;
 using ChatBotHost.State;
 using ChatBotHost.State.InMemory;
@@ -7,16 +6,12 @@ namespace ChatBotHost.Delivery;
 
 /// <summary>
 /// Makes a request to a portal wait its turn in the portal's leaky bucket, shared by all replicas through
-/// <see cref="IRateLimitStore"/>, and backs off when the portal still says the rate was exceeded. While the shared
+/// <see cref="IRateLimitStore"/>, and is held when the portal still says the rate was exceeded. While the shared
 /// store is unreachable, a bucket in this process stands in: the host keeps talking to the portal, within the limit
 /// as far as this replica alone can tell.
 /// </summary>
 internal sealed partial class PortalRateLimiter
 {
-    private static readonly TimeSpan FirstHold = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxHold = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan MaxOperationWait = TimeSpan.FromMinutes(10);
-
     private readonly IRateLimitStore _store;
     private readonly InMemoryRateLimitStore _fallback;
     private readonly TimeProvider _time;
@@ -36,7 +31,7 @@ internal sealed partial class PortalRateLimiter
 
     public RateLimit Limit { get; }
 
-    /// <summary>Where the clients passing this limiter count the portal's errors; null where nothing is measured.</summary>
+    /// <summary>Where the waits are measured; null where nothing is measured.</summary>
     public HostMetrics? Metrics { get; }
 
     /// <summary>Returns once the portal's bucket admitted one request.</summary>
@@ -57,22 +52,12 @@ internal sealed partial class PortalRateLimiter
     }
 
     /// <summary>
-    /// Reacts to the portal's rate-limit answer before the <paramref name="failures"/>-th retry: QUERY_LIMIT_EXCEEDED
-    /// (and any other 429) holds the whole bucket, so every caller on every replica pauses; OPERATION_TIME_LIMIT
-    /// limits only the method (spec §2.4), so only this caller waits, until operating_reset_at.
+    /// Holds the whole bucket for <paramref name="hold"/> after the portal answered QUERY_LIMIT_EXCEEDED (or any
+    /// other 429), so every caller on every replica pauses; the call pipeline decides when.
     /// </summary>
-    public async Task BackOffAsync(string portal, string method, BitrixApiException error, int failures, CancellationToken cancellationToken)
+    public async Task HoldAsync(string portal, string method, string error, TimeSpan hold, CancellationToken cancellationToken)
     {
-        if (error.Error == BitrixErrors.OperationTimeLimit)
-        {
-            var wait = UntilReset(error.OperatingResetAt) ?? RetryDelay.After(failures, FirstHold, MaxHold);
-            LogOperationLimit(_logger, method, portal, wait.TotalSeconds);
-            await Task.Delay(wait, _time, cancellationToken);
-            return;
-        }
-
-        var hold = RetryDelay.After(failures, FirstHold, MaxHold);
-        LogQueryLimit(_logger, method, portal, error.Error, hold.TotalSeconds);
+        LogQueryLimit(_logger, method, portal, error, hold.TotalSeconds);
         try
         {
             await _store.HoldAsync(portal, Limit, hold, cancellationToken);
@@ -108,26 +93,11 @@ internal sealed partial class PortalRateLimiter
         }
     }
 
-    // operating_reset_at is a whole unix second; one more second makes sure the budget really freed up.
-    private TimeSpan? UntilReset(long? resetAt)
-    {
-        if (resetAt is not { } reset)
-        {
-            return null;
-        }
-
-        var wait = DateTimeOffset.FromUnixTimeSeconds(reset) - _time.GetUtcNow() + TimeSpan.FromSeconds(1);
-        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > MaxOperationWait ? MaxOperationWait : wait;
-    }
-
     private static bool IsStoreFailure(Exception e, CancellationToken cancellationToken) =>
         !(e is OperationCanceledException && cancellationToken.IsCancellationRequested) && e is not ArgumentException;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} on {Portal}: {Error}; holding the portal's request bucket for {HoldSeconds:0.#} s")]
     private static partial void LogQueryLimit(ILogger logger, string method, string portal, string error, double holdSeconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} on {Portal}: OPERATION_TIME_LIMIT; retrying it in {WaitSeconds:0.#} s")]
-    private static partial void LogOperationLimit(ILogger logger, string method, string portal, double waitSeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The shared rate-limit store is unreachable; limiting requests to {Portal} in this process only until it is back")]
     private static partial void LogLocal(ILogger logger, Exception exception, string portal);

@@ -78,7 +78,7 @@ internal static class ChatBotHostServices
             throw new OptionsValidationException(ChatBotHostOptions.SectionName, typeof(ChatBotHostOptions), [$"ChatBotHost:Portal:WebhookUrl: {reason}"]);
         }
 
-        return new PortalConnection(baseUrl, services.GetRequiredService<IHttpClientFactory>(), services.GetRequiredService<PortalRateLimiter>());
+        return new PortalConnection(baseUrl, services.GetRequiredService<IHttpClientFactory>(), services.GetRequiredService<CallPipeline>());
     }
 
     private static BotDirectory CreateDirectory(IServiceProvider services, LocalPortal? local)

@@ -172,12 +172,8 @@ internal sealed partial class InboxTurnRunner(
             ? $"Its turn never finished in {claim.Item.Attempts} attempts: the process may have crashed on it ({claim.RanOut} claims ran out without an outcome)."
             : $"It had used up its {claim.Item.Attempts} attempts (Inbox:MaxAttempts is {options.Value.Inbox.MaxAttempts}).";
 
-    // Exponential with jitter, so the retries of many failing dialogs do not hit the portal together.
-    private static TimeSpan RetryDelay(int attempts)
-    {
-        var exponential = TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks << Math.Min(attempts - 1, 20)));
-        return exponential * (0.5 + (Random.Shared.NextDouble() * 0.5));
-    }
+    // The host's one backoff formula (exponential with jitter), so the retries of many failing dialogs do not hit the portal together.
+    private static TimeSpan RetryDelay(int attempts) => Delivery.RetryDelay.After(attempts, FirstRetryDelay, MaxRetryDelay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {Bot}: event {DeduplicationKey} in dialog {DialogId} failed (attempt {Attempts}); it is tried again in {Delay}")]
     private static partial void LogWillRetry(ILogger logger, string bot, string deduplicationKey, string dialogId, int attempts, TimeSpan delay);

@@ -1,8 +1,12 @@
 using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Delivery;
 
 namespace ChatBotHost.Intake;
 
-/// <summary>How long to wait after the n-th failure in a row: exponential with jitter, capped; rate limits honoured.</summary>
+/// <summary>
+/// How long a loop (polling, its lease, registration) waits after the n-th failure in a row: the host's one backoff
+/// formula (<see cref="RetryDelay.After"/>), capped; rate limits and suspended portals honoured.
+/// </summary>
 internal static class Backoff
 {
     private static readonly TimeSpan First = TimeSpan.FromSeconds(1);
@@ -12,23 +16,23 @@ internal static class Backoff
 
     public static TimeSpan After(int failures, Exception error, TimeSpan cap, TimeProvider time)
     {
-        var exponential = TimeSpan.FromTicks(Math.Min(cap.Ticks, First.Ticks << Math.Min(failures - 1, 20)));
-
-        // Jitter spreads retries of many bots (and replicas) so they do not hit the portal's bucket together.
-        var delay = exponential * (0.5 + (Random.Shared.NextDouble() * 0.5));
-        if (error is BitrixApiException api)
+        var delay = RetryDelay.After(failures, First, cap);
+        if (error is PortalSuspendedException suspended)
         {
-            if (api.OperatingResetAt is { } resetAt)
-            {
-                var untilReset = DateTimeOffset.FromUnixTimeSeconds(resetAt) - time.GetUtcNow();
-                delay = untilReset > delay ? untilReset : delay;
-            }
-            else if (api.IsRateLimited && delay < RateLimitFloor)
-            {
-                delay = RateLimitFloor;
-            }
+            // Calls fail at once until the probe is due; trying earlier spends nothing but log lines.
+            delay = Later(delay, suspended.ProbeAt - time.GetUtcNow());
+        }
+        else if (error is BitrixApiException { OperatingResetAt: { } resetAt })
+        {
+            delay = Later(delay, DateTimeOffset.FromUnixTimeSeconds(resetAt) - time.GetUtcNow());
+        }
+        else if (error is BitrixApiException { IsRateLimited: true })
+        {
+            delay = Later(delay, RateLimitFloor);
         }
 
         return delay > cap ? cap : delay;
     }
+
+    private static TimeSpan Later(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

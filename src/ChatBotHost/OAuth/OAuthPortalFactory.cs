@@ -12,12 +12,12 @@ internal sealed class OAuthPortalFactory(
     IOptions<ChatBotHostOptions> options,
     TokenRefreshContext tokens,
     GuardedHttpClients httpClients,
-    PortalRateLimiter limiter)
+    CallPipeline pipeline)
 {
     public (OAuthPortal Portal, IReadOnlyList<HostedBot> Bots) Create(PortalRecord record)
     {
         var portal = new OAuthPortal(record, tokens);
-        var connection = new PortalConnection(portal, httpClients.For(portal), limiter);
+        var connection = new PortalConnection(portal, httpClients.For(portal), pipeline);
         IReadOnlyList<HostedBot> bots =
         [
             .. catalog.Definitions.Select(definition => new HostedBot(definition, options.Value.For(definition.Code), botToken: null, connection)),

@@ -1,28 +1,20 @@
 using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Delivery;
 using ChatBotHost.Hosting;
 
 namespace ChatBotHost.Registration;
 
-/// <summary>Hands out clients that act as a bot and register it again when the portal says it no longer exists.</summary>
+/// <summary>
+/// Hands out clients that act as a bot, one attempt per request, and register it again when the portal says it no
+/// longer exists (the call pipeline's re-register stage calls back here).
+/// </summary>
 internal sealed class BotClientFactory(BotReconciler reconciler) : IBotClientSource
 {
-    public IBitrixClient For(HostedBot bot) => new ReRegisteringClient(bot, reconciler);
+    public IBitrixClient For(HostedBot bot) => For(bot, BucketPermit.ToTake());
 
-    private sealed class ReRegisteringClient(HostedBot bot, BotReconciler reconciler) : IBitrixClient
+    public IBitrixClient For(HostedBot bot, BucketPermit permit)
     {
-        public async Task<TResult> CallAsync<TResult>(BitrixRequest<TResult> request, CancellationToken cancellationToken)
-        {
-            try
-            {
-                return await bot.Client.CallAsync(request, cancellationToken);
-            }
-            catch (BitrixApiException ex) when (ex.Error == BitrixErrors.BotNotFound)
-            {
-                // The bot was deleted on the portal (spec §4: BOT_NOT_FOUND → re-register). The request carries no bot id
-                // of its own, so the retry goes out with the new one.
-                await reconciler.RecoverAsync(bot, cancellationToken);
-                return await bot.Client.CallAsync(request, cancellationToken);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(bot);
+        return bot.Portal.CreateClient(bot, new CallPath(permit, Retried: false, ReRegister: ct => reconciler.RecoverAsync(bot, ct)));
     }
 }

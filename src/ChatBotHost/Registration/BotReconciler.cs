@@ -34,7 +34,8 @@ internal sealed partial class BotReconciler(
         var desired = BotFieldsFactory.Create(bot, bot.Settings.EventMode == EventMode.Webhook ? webhookAddress.For(bot, secret) : null);
         var fingerprint = Fingerprint.Of(desired);
 
-        var client = bot.Portal.CreateClient(bot.BotToken, botId: null);
+        // One attempt per request: BotLifecycle retries the whole reconciliation with backoff, so attempts do not multiply.
+        var client = bot.Portal.CreateClient(bot.BotToken, botId: null, Delivery.CallPath.Once);
         var isNew = stored is null && !await ExistsAsync(client, bot.Code, cancellationToken);
         var registered = await client.CallAsync(new BotRegisterRequest { Fields = desired with { BotToken = bot.BotToken } }, cancellationToken);
         var botId = registered.Bot.Id;
@@ -81,7 +82,7 @@ internal sealed partial class BotReconciler(
         catch (Bitrix.Client.BitrixApiException ex)
         {
             // Any other answer (another application's bot, say) is left to Bot.register to report as it always did.
-            return ex.Error != "BOT_NOT_FOUND";
+            return ex.Behaviour != Bitrix.Client.BitrixErrorBehaviour.ReRegisterBot;
         }
     }
 

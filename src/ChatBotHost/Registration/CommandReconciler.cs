@@ -14,7 +14,8 @@ internal sealed partial class CommandReconciler(ILogger<CommandReconciler> logge
 {
     public async Task<BotRegistration> ReconcileAsync(HostedBot bot, BotRegistration registration, CancellationToken cancellationToken)
     {
-        var client = bot.Client;
+        // One attempt per request: BotLifecycle retries the whole reconciliation with backoff, so attempts do not multiply.
+        var client = bot.Portal.CreateClient(bot, Delivery.CallPath.Once);
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var command in bot.Definition.Commands)

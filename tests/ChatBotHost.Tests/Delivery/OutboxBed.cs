@@ -20,7 +20,14 @@ internal sealed class OutboxBed : IAsyncDisposable
         Ledger = new InMemorySentLedger(Clock);
         var options = new ChatBotHostOptions();
         configure?.Invoke(options.Outbox);
-        var connection = new PortalConnection(new Uri("https://outbox.bitrix24.test/rest/1/webhookcode/"), new HandlerClients(Portal));
+        // The portal's call pipeline on the bed's clock: no shared bucket (the outbox has no limiter either).
+        var pipeline = new CallPipeline(
+            new PortalRetryPolicy(options.Outbox, Clock),
+            limiter: null,
+            new PortalSuspensions(Clock, NullLogger<PortalSuspensions>.Instance),
+            metrics: null,
+            NullLogger<CallPipeline>.Instance);
+        var connection = new PortalConnection(new Uri("https://outbox.bitrix24.test/rest/1/webhookcode/"), new HandlerClients(Portal), pipeline);
         Bot = NewBot("echo", connection);
         OtherBot = NewBot("counter", connection);
         var records = new OutboxRecords(Ledger, DeadLetters, Clock, NullLogger<OutboxRecords>.Instance);

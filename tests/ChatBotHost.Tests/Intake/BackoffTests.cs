@@ -81,6 +81,16 @@ public sealed class BackoffTests
     }
 
     [Fact]
+    public void After_PortalSuspended_WaitsForItsNextProbeWithinTheCap()
+    {
+        var answer = new BitrixApiException(BitrixErrors.OverloadLimit, "blocked", HttpStatusCode.ServiceUnavailable);
+        var suspended = new ChatBotHost.Delivery.PortalSuspendedException(answer, _clock.GetUtcNow().AddSeconds(30));
+
+        Assert.Equal(TimeSpan.FromSeconds(30), Backoff.After(1, suspended, Cap, _clock));
+        Assert.Equal(TimeSpan.FromSeconds(10), Backoff.After(1, suspended, TimeSpan.FromSeconds(10), _clock));
+    }
+
+    [Fact]
     public void After_OperatingResetAlreadyPassed_FallsBackToTheExponentialDelay()
     {
         var resetAt = _clock.GetUtcNow().AddSeconds(-30).ToUnixTimeSeconds();

@@ -25,7 +25,8 @@ internal static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag])
             .AddCheck<PortalHealthCheck>("portal", tags: [ReadyTag])
-            .AddCheck<TokenHealthCheck>("tokens", tags: [ReadyTag]);
+            .AddCheck<TokenHealthCheck>("tokens", tags: [ReadyTag])
+            .AddCheck<PortalSuspensionHealthCheck>("suspensions", tags: [ReadyTag]);
         return services;
     }
 

@@ -86,7 +86,8 @@ internal sealed partial class PortalHealthCheck(BotDirectory bots, TimeProvider 
         timeout.CancelAfter(Timeout);
         try
         {
-            await bot.Client.CallAsync(new BotGetRequest(), timeout.Token);
+            // One attempt: a retry would spend more of the bucket this cache exists to spare.
+            await bot.Portal.CreateClient(bot, Delivery.CallPath.Once).CallAsync(new BotGetRequest(), timeout.Token);
             return (now, true, $"answered Bot.get at {now:u}");
         }
         catch (BitrixApiException ex) when (ex.Error != BitrixErrors.Transport)
