@@ -73,6 +73,7 @@ internal sealed class TurnPipeline
         services.AddSingleton<LogScopeStage>();
         services.AddSingleton<DialogLockStage>();
         services.AddSingleton<DeduplicationStage>();
+        services.AddSingleton<AwaitingConfirmationStage>();
         services.AddMethodConfirmWaits();
         services.AddSingleton<StateCommitStage>();
         services.AddSingleton<CultureStage>();
