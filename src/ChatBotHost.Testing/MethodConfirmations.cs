@@ -20,9 +20,14 @@ internal sealed class MethodConfirmations(PortalMethods methods)
         }
     }
 
-    /// <summary>Throws what the portal answers a method that is not (yet) allowed.</summary>
+    /// <summary>Throws what the portal answers a method that is refused, or not (yet) allowed.</summary>
     public void Check(string method)
     {
+        if (methods.Refused.TryGetValue(method, out var refusal))
+        {
+            throw BitrixApiException.From(refusal.Error, $"{method} refused by the test", (HttpStatusCode)refusal.Status);
+        }
+
         if (!methods.NeedingConfirmation.Contains(method))
         {
             return;

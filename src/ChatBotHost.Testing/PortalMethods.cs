@@ -8,9 +8,22 @@ namespace ChatBotHost.Testing;
 public sealed class PortalMethods
 {
     private readonly HashSet<string> _confirmed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (string Error, int Status)> _refused = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The methods that need the administrator's confirmation.</summary>
     public IReadOnlyCollection<string> NeedingConfirmation => _confirmed;
+
+    /// <summary>The methods the portal refuses, with the error code and HTTP status it answers.</summary>
+    public IReadOnlyDictionary<string, (string Error, int Status)> Refused => _refused;
+
+    /// <summary>Makes the portal answer every call of <paramref name="method"/> with this error (e.g. insufficient_scope, 403).</summary>
+    public PortalMethods Refuse(string method, string error, int status = 400)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentException.ThrowIfNullOrWhiteSpace(error);
+        _refused[method] = (error, status);
+        return this;
+    }
 
     /// <summary>Makes <paramref name="method"/> (e.g. tasks.task.add) wait for the administrator's confirmation.</summary>
     public PortalMethods RequireConfirmation(string method)

@@ -36,6 +36,11 @@ public static class HelpdeskTexts
         ("en", "The portal administrator did not allow me to create tasks, so your ticket \"{0}\" was not created."),
         ("de", "Der Portal-Administrator hat mir das Anlegen von Aufgaben nicht erlaubt, daher wurde Ihr Ticket \"{0}\" nicht angelegt."));
 
+    /// <summary>{0} is the escaped subject, {1} the portal's error code.</summary>
+    public static LocalizedText NotFiled { get; } = new(
+        ("en", "I could not create your ticket \"{0}\": the portal refused ({1}). Please tell your administrator."),
+        ("de", "Ich konnte Ihr Ticket \"{0}\" nicht anlegen: das Portal hat abgelehnt ({1}). Bitte wenden Sie sich an Ihren Administrator."));
+
     /// <summary>The task's description; {0} is the priority.</summary>
     public static LocalizedText TaskDescription { get; } = new(
         ("en", "Priority: {0}\nFiled through the helpdesk bot."),

@@ -39,6 +39,12 @@ public static class TicketFiling
         {
             await turn.ReplyAsync(Wording.Format(HelpdeskTexts.Refused, turn.Culture, subject), cancellationToken);
         }
+        catch (BitrixApiException ex) when (!ex.IsTransient)
+        {
+            // The host retried what was worth retrying; a refusal (no task scope, no tasks module) must not leave the user
+            // without an answer while the event is retried into a dead letter.
+            await turn.ReplyAsync(Wording.Format(HelpdeskTexts.NotFiled, turn.Culture, subject, ex.Error), cancellationToken);
+        }
 
         return null;
     }

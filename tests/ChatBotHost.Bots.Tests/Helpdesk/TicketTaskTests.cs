@@ -116,6 +116,18 @@ public sealed class TicketTaskTests
             .ExpectState<List<PendingTicket>>("pendingTickets", p => p is [{ Subject: "Printer" }]);
     }
 
+    [Fact]
+    public async Task Ticket_PortalRefusesTasks_TellsTheUserWithTheCode()
+    {
+        await using var host = BotTestHost.Create<HelpdeskBot>(o => o.Methods.Refuse(TasksAdd, "insufficient_scope", 403));
+
+        await FileTicket(host.Conversation(), "Printer", "Low")
+            .ExpectReply("I could not create your ticket \"Printer\": the portal refused (insufficient_scope). Please tell your administrator.")
+            .ExpectNoDialog()
+            .ExpectNoMoreReplies();
+        Assert.Empty(host.Tasks);
+    }
+
     [Theory]
     [InlineData(null, 5, 5)]
     [InlineData(null, null, null)]
