@@ -1,6 +1,7 @@
 using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Configuration;
+using ChatBotHost.Confirmation;
 using ChatBotHost.Hosting;
 using ChatBotHost.Inbox;
 using ChatBotHost.Pipeline;
@@ -29,6 +30,7 @@ public sealed class BotTestHost : IAsyncDisposable
     private BotTestHost(Type botType, BotTestOptions options)
     {
         Options = options;
+        Portal = new RecordingPortal(new MethodConfirmations(options.Methods));
         Clock = new ManualClock(options.Start);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(_failures));
@@ -59,7 +61,10 @@ public sealed class BotTestHost : IAsyncDisposable
     /// <summary>The services of the bot under test.</summary>
     public IServiceProvider Services => _services;
 
-    internal RecordingPortal Portal { get; } = new();
+    /// <summary>The tasks the bot created with tasks.task.add, in order.</summary>
+    public IReadOnlyList<RecordedTask> Tasks => Portal.Tasks;
+
+    internal RecordingPortal Portal { get; }
 
     internal HostedBot Bot { get; }
 
@@ -151,6 +156,17 @@ public sealed class BotTestHost : IAsyncDisposable
                 await inbox.AckAsync(claim, CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>
+    /// The administrator decides on <paramref name="method"/>: the portal answers it from now on accordingly, and the
+    /// decision reaches the dialogs waiting for it as the host hands ONAPPMETHODCONFIRM out, through their inboxes.
+    /// </summary>
+    internal async Task DecideAsync(string method, bool allow)
+    {
+        Portal.Confirmations.Decide(method, allow);
+        await _services.GetRequiredService<MethodConfirmDelivery>().DeliverAsync(Bot.Portal.Key, method, allow, Options.Language, CancellationToken.None);
+        await RunInboxAsync();
     }
 
     internal Task<VersionedState?> LoadStateAsync(string dialogId) =>

@@ -15,6 +15,9 @@ public sealed class BotTestOptions
     /// <summary>The bot's id on the pretend portal.</summary>
     public int BotId { get; set; } = 100;
 
+    /// <summary>How the pretend portal treats methods beyond the chat, e.g. <c>Methods.RequireConfirmation("tasks.task.add")</c>.</summary>
+    public PortalMethods Methods { get; } = new();
+
     /// <summary>Adds or replaces services the bot's handlers and dialogs take (stores, fakes).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 }

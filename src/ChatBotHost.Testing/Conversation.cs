@@ -54,6 +54,19 @@ public sealed class Conversation
     /// <summary>Lets time pass on the test clock; timers that come due fire at their due times, in order, in the same pipeline as messages.</summary>
     public Conversation Wait(TimeSpan time) => Then(() => _host.PassTimeAsync(time));
 
+    /// <summary>
+    /// The portal administrator allows or denies <paramref name="method"/> (by default every method configured with
+    /// <see cref="PortalMethods.RequireConfirmation"/>); the dialogs that waited for it get the decision and run.
+    /// </summary>
+    public Conversation AdministratorDecides(bool allow, string? method = null) => Then(async () =>
+    {
+        var methods = method is null ? _host.Options.Methods.NeedingConfirmation.ToArray() : [method];
+        foreach (var decided in methods)
+        {
+            await _host.DecideAsync(decided, allow);
+        }
+    });
+
     /// <summary>Expects the bot's next message to be exactly this text.</summary>
     public Conversation ExpectReply(string text) =>
         ExpectReply(m => m.Text == text, $"\"{text}\"");

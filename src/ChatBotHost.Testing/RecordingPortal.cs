@@ -4,20 +4,37 @@ using ChatBotHost.Bitrix.Requests;
 using ChatBotHost.Bitrix.Requests.ChatUi;
 using ChatBotHost.Bitrix.Requests.Commands;
 using ChatBotHost.Bitrix.Requests.Messages;
+using ChatBotHost.Bitrix.Requests.Tasks;
 
 namespace ChatBotHost.Testing;
 
 /// <summary>
 /// Stands in for Bitrix24: answers the calls a bot makes while it talks (send, answer, update, delete, typing, text
-/// field) and records them. Any other method fails loudly, naming it, so a test never passes on a call that went nowhere.
+/// field) and tasks.task.add, and records them. Any other method fails loudly, naming it, so a test never passes on a
+/// call that went nowhere. A method configured to need the administrator's confirmation answers as Bitrix24 does until
+/// decided (<see cref="MethodConfirmations"/>).
 /// </summary>
-internal sealed class RecordingPortal : IBitrixClient
+internal sealed class RecordingPortal(MethodConfirmations confirmations) : IBitrixClient
 {
     private readonly Lock _gate = new();
     private readonly List<SentMessage> _messages = [];
     private readonly Dictionary<string, bool> _textFields = new(StringComparer.Ordinal);
     private readonly List<string> _calls = [];
+    private readonly List<RecordedTask> _tasks = [];
     private int _nextMessageId = 1000;
+
+    public MethodConfirmations Confirmations => confirmations;
+
+    public IReadOnlyList<RecordedTask> Tasks
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tasks.ToArray();
+            }
+        }
+    }
 
     public IReadOnlyList<SentMessage> Messages
     {
@@ -63,6 +80,7 @@ internal sealed class RecordingPortal : IBitrixClient
         lock (_gate)
         {
             _calls.Add(request.Method);
+            confirmations.Check(request.Method);
             object result = request switch
             {
                 ChatMessageSendRequest send => new ChatMessageSendResult { Id = Record(send.DialogId, send.Fields, answer: false) },
@@ -71,11 +89,19 @@ internal sealed class RecordingPortal : IBitrixClient
                 ChatMessageDeleteRequest delete => Ok(_messages.RemoveAll(m => m.Id == delete.MessageId)),
                 ChatTextFieldEnabledRequest textField => Ok(_textFields[textField.DialogId] = textField.Enabled),
                 ChatInputActionNotifyRequest => Ok(true),
+                TasksTaskAddRequest task => AddTask(task.Fields),
                 _ => throw new NotSupportedException(
                     $"The test kit's portal does not answer {request.Method}; test that call with the emulator (ChatBotHost.Emulator)."),
             };
             return Task.FromResult((TResult)result);
         }
+    }
+
+    private TasksTaskAddResult AddTask(TaskFields fields)
+    {
+        var task = new RecordedTask(_tasks.Count + 1, fields.Title, fields.Description, fields.ResponsibleId);
+        _tasks.Add(task);
+        return new TasksTaskAddResult { Task = new TaskSummary { Id = task.Id, Title = task.Title } };
     }
 
     private static OkResult Ok<T>(T _) => new() { Result = true };

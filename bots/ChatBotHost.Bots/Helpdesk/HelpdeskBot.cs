@@ -5,7 +5,8 @@ namespace ChatBotHost.Bots.Helpdesk;
 
 /// <summary>
 /// Takes helpdesk tickets through a dialog (subject, priority, confirmation) and lists them. Shows dialogs with prompts
-/// and buttons, interruptions (/cancel, /help while a question waits), inactivity reminders and per-language texts.
+/// and buttons, interruptions (/cancel, /help while a question waits), inactivity reminders and per-language texts;
+/// each ticket becomes a Bitrix24 task, also on portals where the administrator must allow that first.
 /// </summary>
 public sealed class HelpdeskBot : IBot
 {
@@ -25,7 +26,9 @@ public sealed class HelpdeskBot : IBot
             .Dialog<NewTicketDialog>()
             // While a draft waits its dialog takes the messages; these routes see only messages outside a dialog.
             .OnMessage((_, turn, ct) => ConversationCommands.GreetAsync(turn, ct))
-            .On<BotJoinedChat>((_, turn, ct) => ConversationCommands.GreetAsync(turn, ct));
+            .On<BotJoinedChat>((_, turn, ct) => ConversationCommands.GreetAsync(turn, ct))
+            // The administrator decided on tasks.task.add after a ticket met METHOD_CONFIRM_WAITING (OAuth mode).
+            .On<MethodConfirmDecided>((decision, turn, ct) => TicketFiling.ResumeAsync(decision, turn, ct));
     }
 
     private static CommandDeclaration Declare(string name, string english, string german) => new()

@@ -26,6 +26,26 @@ public static class HelpdeskTexts
     public static LocalizedText Created { get; } = new(
         ("en", "Ticket #{0} created: {1}"), ("de", "Ticket #{0} angelegt: {1}"));
 
+    /// <summary>{0} is the escaped subject.</summary>
+    public static LocalizedText WaitsForAdministrator { get; } = new(
+        ("en", "Your ticket \"{0}\" waits for the portal administrator, who must first allow me to create tasks. I will tell you its number once it is created."),
+        ("de", "Ihr Ticket \"{0}\" wartet auf den Portal-Administrator, der mir erst erlauben muss, Aufgaben anzulegen. Sobald es angelegt ist, nenne ich Ihnen die Nummer."));
+
+    /// <summary>{0} is the escaped subject.</summary>
+    public static LocalizedText Refused { get; } = new(
+        ("en", "The portal administrator did not allow me to create tasks, so your ticket \"{0}\" was not created."),
+        ("de", "Der Portal-Administrator hat mir das Anlegen von Aufgaben nicht erlaubt, daher wurde Ihr Ticket \"{0}\" nicht angelegt."));
+
+    /// <summary>{0} is the escaped subject, {1} the portal's error code.</summary>
+    public static LocalizedText NotFiled { get; } = new(
+        ("en", "I could not create your ticket \"{0}\": the portal refused ({1}). Please tell your administrator."),
+        ("de", "Ich konnte Ihr Ticket \"{0}\" nicht anlegen: das Portal hat abgelehnt ({1}). Bitte wenden Sie sich an Ihren Administrator."));
+
+    /// <summary>The task's description; {0} is the priority.</summary>
+    public static LocalizedText TaskDescription { get; } = new(
+        ("en", "Priority: {0}\nFiled through the helpdesk bot."),
+        ("de", "Priorität: {0}\nÜber den Helpdesk-Bot eingereicht."));
+
     public static LocalizedText Cancelled { get; } = new(
         ("en", "Cancelled. No ticket was created."), ("de", "Abgebrochen. Es wurde kein Ticket angelegt."));
 

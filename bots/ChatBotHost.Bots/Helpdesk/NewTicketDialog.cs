@@ -2,10 +2,11 @@ using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Abstractions.Dialogs;
 using ChatBotHost.Abstractions.Messages;
 using ChatBotHost.Abstractions.Prompts;
+using ChatBotHost.Bitrix.Events;
 
 namespace ChatBotHost.Bots.Helpdesk;
 
-/// <summary>Asks for a ticket's subject and priority, shows a summary to confirm, and files the ticket on yes.</summary>
+/// <summary>Asks for a ticket's subject and priority, shows a summary to confirm, and files the ticket as a Bitrix24 task on yes.</summary>
 public sealed class NewTicketDialog(BotConfiguration configuration) : Dialog<TicketDraft>
 {
     private const int MaxSubjectLength = 200;
@@ -52,23 +53,23 @@ public sealed class NewTicketDialog(BotConfiguration configuration) : Dialog<Tic
             DialogEndReason.TimedOut => HelpdeskTexts.TimedOut,
             DialogEndReason.NoValidAnswer => HelpdeskTexts.NoValidAnswer,
             DialogEndReason.Replaced => HelpdeskTexts.Replaced,
-            _ => null, // Completed: FileAsync already told the ticket's number.
+            _ => null, // Completed: FileAsync already told the ticket's number, or that it waits or was refused.
         };
         return text is null ? Task.CompletedTask : ending.ReplyAsync(text.In(ending.Turn.Culture), cancellationToken);
     }
 
-    private static async Task<DialogTurn> FileAsync(DialogStep<TicketDraft> step, CancellationToken cancellationToken)
+    // The ticket becomes a Bitrix24 task; its id is the ticket's number. When the task must wait for the administrator,
+    // the dialog still ends: the ticket waits in the conversation's state, not in a question, so the user can go on.
+    private async Task<DialogTurn> FileAsync(DialogStep<TicketDraft> step, CancellationToken cancellationToken)
     {
         if (!step.State.Confirmed)
         {
             return step.Cancel();
         }
 
-        var ticket = await new TicketBook(step.Turn.State).AddAsync(step.State.Subject, step.State.Priority, cancellationToken);
-        await step.ReplyAsync(
-            Wording.Format(HelpdeskTexts.Created, step.Turn.Culture, ticket.Number, BbCode.Escape(ticket.Subject)),
-            cancellationToken);
-        return step.End(ticket.Number);
+        var filedBy = (step.Turn.Event as ChatEvent)?.User.Id;
+        var ticket = new PendingTicket(step.State.Subject, step.State.Priority, _settings.ResponsibleFor(filedBy));
+        return step.End(await TicketFiling.FileAsync(step.Turn, ticket, cancellationToken));
     }
 
     private static async Task<DialogTurn> RemindAsync(DialogStep<TicketDraft> step, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using ChatBotHost.Confirmation;
 using ChatBotHost.Intake.Webhook;
 using ChatBotHost.OAuth;
 using ChatBotHost.Operations.Health;
@@ -36,6 +37,7 @@ internal static partial class ChatBotHostApp
         app.UseRequestLimits();
         app.MapWebhookEndpoints();
         app.MapAppInstallEndpoints();
+        app.MapMethodConfirmEndpoint();
         app.MapMetricsEndpoints();
         app.MapHealthEndpoints();
         local?.MapChatPage(app);

@@ -1,3 +1,4 @@
+using ChatBotHost.Confirmation;
 using ChatBotHost.Configuration;
 using ChatBotHost.Delivery;
 using ChatBotHost.Inbox;
@@ -66,6 +67,7 @@ internal static class ChatBotHostServices
         services.AddSingleton<BotLifecycle>();
         services.AddHostedService<BotRunner>();
         services.AddOAuthApplication(configuration);
+        services.AddMethodConfirmIntake();
         services.LoadKeyRingOnFirstUse();
         services.AddHostedService<SettingsWarningsLog>();
         return services;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatBotHost.Bitrix.Entities;
 using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Confirmation;
 using ChatBotHost.Hosting;
 using ChatBotHost.State;
 
@@ -19,6 +20,7 @@ internal static class InboxEventReader
             InboxItem.Sources.Fetch => ReadFetched(item.Payload),
             InboxItem.Sources.Webhook => WebhookEventDecoder.Decode(item.Payload, item.ContentType).Event,
             InboxItem.Sources.Timer => TimerFiredJson.Deserialize(item.Payload, new BotInfo { Id = bot.BotId, Code = bot.Code }),
+            InboxItem.Sources.Confirmation => MethodConfirmDecidedJson.Deserialize(item.Payload, new BotInfo { Id = bot.BotId, Code = bot.Code }),
             _ => throw new EventDecodingException($"A queued event has an unknown source '{item.Source}'."),
         };
     }

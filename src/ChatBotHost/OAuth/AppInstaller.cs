@@ -4,6 +4,7 @@ using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Requests.App;
 using ChatBotHost.Bitrix.Wire;
 using ChatBotHost.Configuration;
+using ChatBotHost.Confirmation;
 using ChatBotHost.Hosting;
 using ChatBotHost.Intake.Http;
 using ChatBotHost.Operations.Logging;
@@ -15,7 +16,7 @@ namespace ChatBotHost.OAuth;
 /// Installs and uninstalls the application on a portal (spec §1.3). Install is verified first (<see cref="InstallVerifier"/>):
 /// the OAuth server must take the posted refresh token and name the same member_id, and a re-install of a known portal
 /// must come from one of its administrators; attempts are rate-limited per portal. Then it stores the portal and the new pair, binds
-/// ONAPPUNINSTALL to this host and wakes the portal sync, which registers the bots. Uninstall must carry the
+/// ONAPPUNINSTALL and ONAPPMETHODCONFIRM to this host and wakes the portal sync, which registers the bots. Uninstall must carry the
 /// installation's application_token; it forgets the tokens and the portal (its pollers stop) and, with CLEAN=1,
 /// the bots' registrations too.
 /// </summary>
@@ -84,7 +85,7 @@ internal sealed partial class AppInstaller(
             ApplicationToken = form.ApplicationToken,
             InstalledAt = now,
         }, http.RequestAborted);
-        await BindUninstallAsync(install, http.RequestAborted);
+        await BindApplicationEventsAsync(install, http.RequestAborted);
         context.Signal.Pulse();
         var key = OAuthPortal.KeyOf(form.MemberId);
         LogInstalled(context.Logger, key, install.Domain);
@@ -196,17 +197,25 @@ internal sealed partial class AppInstaller(
         }
     }
 
-    private async Task BindUninstallAsync(ConfirmedInstall install, CancellationToken cancellationToken)
+    // ONAPPMETHODCONFIRM too: a method the administrator must allow answers METHOD_CONFIRM_WAITING, and this event
+    // says when they decided, so the dialogs that wait for it can go on (Confirmation/MethodConfirmIntake).
+    private async Task BindApplicationEventsAsync(ConfirmedInstall install, CancellationToken cancellationToken)
     {
-        var handler = context.Address.Absolute(AppInstallEndpoints.UninstallPath).AbsoluteUri;
+        await BindAsync(install, "ONAPPUNINSTALL", AppInstallEndpoints.UninstallPath, cancellationToken);
+        await BindAsync(install, MethodConfirmForm.EventName, MethodConfirmEndpoints.Path, cancellationToken);
+    }
+
+    private async Task BindAsync(ConfirmedInstall install, string eventName, string path, CancellationToken cancellationToken)
+    {
+        var handler = context.Address.Absolute(path).AbsoluteUri;
         try
         {
-            await context.Verifier.ClientFor(install).CallAsync(new EventBindRequest { Event = "ONAPPUNINSTALL", Handler = handler }, cancellationToken);
+            await context.Verifier.ClientFor(install).CallAsync(new EventBindRequest { Event = eventName, Handler = handler }, cancellationToken);
         }
         catch (BitrixApiException ex)
         {
             // A re-install finds the handler bound already; anything else is worth a warning, not a failed install.
-            LogBindFailed(context.Logger, OAuthPortal.KeyOf(install.MemberId), ex.Error);
+            LogBindFailed(context.Logger, OAuthPortal.KeyOf(install.MemberId), eventName, ex.Error);
         }
     }
 
@@ -257,6 +266,6 @@ internal sealed partial class AppInstaller(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal}: with in-memory state its conversations are not purged; they are gone when the host restarts")]
     private static partial void LogNotPurged(ILogger logger, string portal);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal}: binding ONAPPUNINSTALL failed ({Error})")]
-    private static partial void LogBindFailed(ILogger logger, string portal, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portal {Portal}: binding {Event} failed ({Error})")]
+    private static partial void LogBindFailed(ILogger logger, string portal, string @event, string error);
 }

@@ -9,6 +9,7 @@ using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Bitrix.Requests.ChatUi;
 using ChatBotHost.Bitrix.Requests.Commands;
 using ChatBotHost.Bitrix.Requests.Messages;
+using ChatBotHost.Confirmation;
 using ChatBotHost.Delivery;
 using ChatBotHost.Dialogs;
 using ChatBotHost.Hosting;
@@ -29,7 +30,7 @@ internal sealed class TurnContext : ITurnContext
         HostedBot = bot;
         Event = evt;
         Services = services;
-        Api = new TurnClient(services.GetRequiredService<IOutbox>(), bot, evt.DeduplicationKey);
+        Api = MethodConfirmWaitRecorder.Around(new TurnClient(services.GetRequiredService<IOutbox>(), bot, evt.DeduplicationKey), this);
         _state = new Lazy<DialogStateBag>(() => new DialogStateBag(
             services.GetRequiredService<IDialogStateStore>(),
             new DialogKey(bot.Portal.Key, bot.BotId, DialogId ?? "-")));

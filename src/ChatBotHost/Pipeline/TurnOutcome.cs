@@ -20,4 +20,7 @@ internal enum TurnOutcome
 
     /// <summary>A handler or the host failed; logged.</summary>
     Failed,
+
+    /// <summary>A call of the handler waits for the portal administrator's confirmation (METHOD_CONFIRM_WAITING); not a failure.</summary>
+    AwaitingConfirmation,
 }

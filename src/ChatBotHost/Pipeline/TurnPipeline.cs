@@ -1,4 +1,5 @@
 using ChatBotHost.Bitrix.Events;
+using ChatBotHost.Confirmation;
 using ChatBotHost.Delivery;
 using ChatBotHost.Hosting;
 using ChatBotHost.Operations.Metrics;
@@ -28,6 +29,7 @@ internal sealed class TurnPipeline
             typeof(LogScopeStage),
             typeof(DialogLockStage),
             typeof(DeduplicationStage),
+            typeof(AwaitingConfirmationStage),
             typeof(StateCommitStage),
             typeof(CultureStage),
             typeof(BotMiddlewareStage),
@@ -71,6 +73,8 @@ internal sealed class TurnPipeline
         services.AddSingleton<LogScopeStage>();
         services.AddSingleton<DialogLockStage>();
         services.AddSingleton<DeduplicationStage>();
+        services.AddSingleton<AwaitingConfirmationStage>();
+        services.AddMethodConfirmWaits();
         services.AddSingleton<StateCommitStage>();
         services.AddSingleton<CultureStage>();
         services.AddSingleton<BotMiddlewareStage>();

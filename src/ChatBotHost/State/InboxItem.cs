@@ -57,5 +57,8 @@ public sealed record InboxItem
 
         /// <summary>A fired timer (the host's own JSON).</summary>
         public const string Timer = "timer";
+
+        /// <summary>The administrator's decision on a method, for one waiting dialog (the host's own JSON, no token).</summary>
+        public const string Confirmation = "confirm";
     }
 }

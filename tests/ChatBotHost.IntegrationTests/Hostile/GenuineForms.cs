@@ -76,11 +76,26 @@ internal sealed class GenuineForms(JsonObject portalAuth)
 
     public string ForgedUninstall(Random random) => Uninstall("forged" + Hex(random, 10));
 
+    /// <summary>An ONAPPMETHODCONFIRM for the application portal with a forged application_token.</summary>
+    public string ForgedMethodConfirm(Random random) => PhpForm.Encode(new JsonObject
+    {
+        ["event"] = "ONAPPMETHODCONFIRM",
+        ["data"] = new JsonObject { ["TOKEN"] = Hex(random, 16), ["METHOD"] = "tasks.task.add", ["CONFIRMED"] = "1", ["LANGUAGE_ID"] = "en" },
+        ["ts"] = "1736929860",
+        ["auth"] = new JsonObject
+        {
+            ["domain"] = portalAuth["domain"]?.DeepClone(),
+            ["member_id"] = portalAuth["member_id"]?.DeepClone(),
+            ["application_token"] = "forged" + Hex(random, 10),
+        },
+    });
+
     /// <summary>The genuine-looking body for a target: an event for a webhook URL, an install or forged uninstall otherwise.</summary>
     public string For(HostileTarget target, Random random, string text, int caseId) => target.Family switch
     {
         TargetFamily.Install => Install(random),
         TargetFamily.Uninstall => ForgedUninstall(random),
+        TargetFamily.MethodConfirm => ForgedMethodConfirm(random),
         _ => Event(target.Bot ?? throw new InvalidOperationException($"{target.Name} has no bot."), text, caseId),
     };
 

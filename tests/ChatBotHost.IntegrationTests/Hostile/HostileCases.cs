@@ -65,7 +65,7 @@ internal sealed class HostileCases(GenuineForms genuine, IReadOnlyList<HostileTa
         {
             TargetFamily.WebhookRejected => body with { Allowed = Answers.Of(400, 403, 404, 413, 415), Marker = null },
             TargetFamily.Install => body with { Allowed = Answers.Of(400, 403, 409, 413, 415, 429), Marker = null },
-            TargetFamily.Uninstall => body with { Allowed = Answers.Of(400, 403, 413, 415), Marker = null },
+            TargetFamily.Uninstall or TargetFamily.MethodConfirm => body with { Allowed = Answers.Of(400, 403, 413, 415), Marker = null },
             TargetFamily.ChatBodiless => body with { Allowed = IsFormLike(body.ContentType) ? Answers.Of(400, 404, 413, 415) : Answers.Of(204, 400, 404, 413, 415), Marker = null },
             TargetFamily.Chat when !target.TakesText => body with { Allowed = RefusalsOf(body.Allowed, 400), Marker = null },
             _ => body,

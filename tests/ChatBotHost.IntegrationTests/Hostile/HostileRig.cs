@@ -174,6 +174,7 @@ internal sealed class HostileRig : IAsyncDisposable
             new("webhook-nobot", post, new Uri(Main.BaseUrl, "bitrix/events/nobody/" + secretLike), TargetFamily.WebhookRejected, WebhookBot),
             new("install", post, new Uri(Main.BaseUrl, "bitrix/install"), TargetFamily.Install),
             new("uninstall", post, new Uri(Main.BaseUrl, "bitrix/uninstall"), TargetFamily.Uninstall, RealUninstallToken: AppPortal.Portal.OAuth.ApplicationToken),
+            new("method-confirm", post, new Uri(Main.BaseUrl, "bitrix/method-confirm"), TargetFamily.MethodConfirm),
             new("chat-send", post, LocalApi($"dialogs/{dialog}/messages"), TargetFamily.Chat),
             new("chat-edit", HttpMethod.Put, LocalApi($"messages/{edit}"), TargetFamily.Chat),
             new("chat-react", post, LocalApi($"messages/{edit}/reactions"), TargetFamily.Chat) { TakesText = false },

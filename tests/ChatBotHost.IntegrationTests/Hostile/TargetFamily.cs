@@ -15,6 +15,9 @@ internal enum TargetFamily
     /// <summary>POST /bitrix/uninstall.</summary>
     Uninstall,
 
+    /// <summary>POST /bitrix/method-confirm (ONAPPMETHODCONFIRM): without the installation's application_token nothing gets past the door.</summary>
+    MethodConfirm,
+
     /// <summary>An emulator chat API route that reads a JSON body.</summary>
     Chat,
 

@@ -160,6 +160,14 @@ public sealed class RedisKeys
         Build(Tag("deadletters", portal), "entries");
 
     /// <summary>
+    /// <c>cbh:{portal}:confirmwaits:method</c> — hash botCode:dialogId → the waiting dialog's JSON. Owner: the
+    /// method-confirmation waits; TTL: refreshed to the wait retention on every wait recorded; fields are deleted when the
+    /// ONAPPMETHODCONFIRM decision was handed to them, and the portal's purge removes the key.
+    /// </summary>
+    public string MethodConfirmWaits(string portal, string method) =>
+        Build(Tag(portal), "confirmwaits:" + Escape(method));
+
+    /// <summary>
     /// SCAN patterns covering every key that belongs to one portal alone: those tagged with the portal and more
     /// (dialog state, offsets, deduplication marks, registrations, sent ledger), its rate-limit bucket, its inbox and
     /// its dead letters. Timers share keys across portals; their fields start with <see cref="PortalTimerFieldPattern"/>.
