@@ -97,7 +97,7 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
         return await Task.Run(
             () => multiplexer.GetEndPoints()
                 .Select(endpoint => multiplexer.GetServer(endpoint))
-                .Where(server => server.IsConnected && !server.IsSlave)
+                .Where(server => server.IsConnected && !server.IsReplica)
                 .SelectMany(server => server.Keys(pattern: pattern, pageSize: 500))
                 .Distinct()
                 .ToList(),
