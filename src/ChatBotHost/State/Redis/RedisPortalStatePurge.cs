@@ -41,7 +41,7 @@ public sealed class RedisPortalStatePurge : IPortalStatePurge
             }
         }
 
-        var fields = await _connection.ExecuteAsync(async db => await TimerFieldsAsync(db, portal, cancellationToken), cancellationToken);
+        var fields = await _connection.ExecuteAsync(db => TimerFieldsAsync(db, portal, cancellationToken), cancellationToken);
         RedisKey[] timerKeys = [_keys.TimersDue, _keys.TimerEntries, _keys.TimerClaims];
         foreach (var field in fields)
         {
