@@ -2,9 +2,9 @@ namespace ChatBotHost.Inbox;
 
 /// <summary>
 /// Runs one store call of the claim-and-settle path (claim, ack, defer, release, dead letter) with a time limit, so a
-/// half-open Redis connection cannot hold a worker slot, or the claiming loop, for ever. StackExchange.Redis 1.2.6
-/// has no timeout for asynchronous commands: a command sent on a connection whose peer vanished waits until the
-/// connection is declared dead, which can take minutes.
+/// store that stops answering cannot hold a worker slot, or the claiming loop, for ever. With Redis each command is
+/// already bounded by the client's asyncTimeout (its RedisTimeoutException is a TimeoutException too), but one store
+/// call may be several commands, and the inbox does not depend on which store it runs on: this bounds the whole call.
 /// </summary>
 internal static class BoundedStoreCall
 {

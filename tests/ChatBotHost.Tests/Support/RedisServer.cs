@@ -20,13 +20,17 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly string _executable;
     private readonly Queue<string> _output = new();
     private readonly string? _dataDirectory;
+    private readonly bool _persistent;
+    private readonly bool _clusterNode;
     private Process? _process;
 
-    private RedisServer(string executable, int port, string? dataDirectory)
+    private RedisServer(string executable, int port, bool persistent, bool clusterNode)
     {
         _executable = executable;
         Port = port;
-        _dataDirectory = dataDirectory;
+        _persistent = persistent;
+        _clusterNode = clusterNode;
+        _dataDirectory = persistent || clusterNode ? Directory.CreateTempSubdirectory("cbh-redis-").FullName : null;
     }
 
     /// <summary>The loopback port the server listens on (kept across restarts).</summary>
@@ -38,15 +42,16 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>
     /// Starts a server on a free port and waits until it answers PING. A <paramref name="persistent"/> server keeps an
     /// append-only file (fsync always) in a fresh temporary directory, so <see cref="RestartAsync"/> keeps every write.
+    /// A <paramref name="clusterNode"/> runs in cluster mode, its nodes file in such a directory, and holds no slots until
+    /// a cluster is created over it (RedisCluster in the unit tests).
     /// </summary>
-    public static async Task<RedisServer> StartAsync(bool persistent = false)
+    public static async Task<RedisServer> StartAsync(bool persistent = false, bool clusterNode = false)
     {
         var executable = FindExecutable();
-        var directory = persistent ? Directory.CreateTempSubdirectory("cbh-redis-").FullName : null;
         // The free port is found by binding port 0 and releasing it; someone may grab it in between, so retry.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(executable, FreePort(), directory);
+            var server = new RedisServer(executable, FreePort(), persistent, clusterNode);
             try
             {
                 await server.StartProcessAsync();
@@ -96,13 +101,16 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string[] persistence = _dataDirectory is null
-            ? ["--appendonly", "no"]
-            : ["--appendonly", "yes", "--appendfsync", "always", "--dir", _dataDirectory];
+        string[] persistence = _persistent
+            ? ["--appendonly", "yes", "--appendfsync", "always", "--dir", _dataDirectory!]
+            : ["--appendonly", "no"];
+        string[] cluster = _clusterNode
+            ? ["--cluster-enabled", "yes", "--cluster-config-file", Path.Combine(_dataDirectory!, "nodes.conf")]
+            : [];
         foreach (var argument in (string[])
                  [
                      "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-                     "--save", "", "--daemonize", "no", .. persistence,
+                     "--save", "", "--daemonize", "no", .. persistence, .. cluster,
                  ])
         {
             startInfo.ArgumentList.Add(argument);

@@ -17,7 +17,7 @@ internal sealed partial class RedisClockAlignment(RedisConnection connection, Re
     public async Task<bool> AlignOnceAsync(CancellationToken cancellationToken)
     {
         var sentAt = clock.Local.GetUtcNow();
-        var reply = await connection.ExecuteAsync(database => database.ScriptEvaluateAsync("return redis.call('TIME')"), cancellationToken);
+        var reply = await connection.ExecuteAsync(database => database.ExecuteAsync("TIME"), cancellationToken);
         var receivedAt = clock.Local.GetUtcNow();
         var parts = (StackExchange.Redis.RedisValue[])reply!;
         var serverTime = DateTimeOffset.FromUnixTimeSeconds((long)parts[0]).AddTicks((long)parts[1] * 10);

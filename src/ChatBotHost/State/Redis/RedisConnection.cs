@@ -69,8 +69,10 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
         ExecuteAsync(database => database.PingAsync(), cancellationToken);
 
     /// <summary>
-    /// Runs one Redis operation. StackExchange.Redis 1.x takes no CancellationToken: cancellation stops the wait,
-    /// not the command, so a cancelled write may still have happened.
+    /// Runs one Redis operation. Every command is bounded by the client itself: one that has no answer within the
+    /// configuration's asyncTimeout (5 s unless set) fails with RedisTimeoutException, a TimeoutException.
+    /// StackExchange.Redis takes no CancellationToken per command, so cancellation stops the wait, not the command:
+    /// a cancelled write may still have happened.
     /// </summary>
     public async Task<T> ExecuteAsync<T>(Func<IDatabase, Task<T>> operation, CancellationToken cancellationToken)
     {
@@ -87,21 +89,31 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// The keys matching a glob pattern on every primary (SCAN, in pages; never KEYS, which would block Redis). For
-    /// rare maintenance such as purging an uninstalled portal, not for request paths.
+    /// The keys matching a glob pattern on every primary (SCAN, in pages; never KEYS, which would block Redis). On a
+    /// cluster each primary holds its own slots, so each is scanned; replicas would only repeat them. For rare
+    /// maintenance such as purging an uninstalled portal, not for request paths.
     /// </summary>
     public async Task<IReadOnlyList<RedisKey>> ScanAsync(string pattern, CancellationToken cancellationToken)
     {
         var multiplexer = await GetMultiplexerAsync(cancellationToken);
-        // StackExchange.Redis 1.x pages the SCAN synchronously while enumerating: off the caller's thread.
-        return await Task.Run(
-            () => multiplexer.GetEndPoints()
-                .Select(endpoint => multiplexer.GetServer(endpoint))
-                .Where(server => server.IsConnected && !server.IsSlave)
-                .SelectMany(server => server.Keys(pattern: pattern, pageSize: 500))
-                .Distinct()
-                .ToList(),
-            cancellationToken);
+        var keys = new HashSet<RedisKey>();
+        try
+        {
+            foreach (var server in multiplexer.GetServers().Where(server => server.IsConnected && !server.IsReplica))
+            {
+                // Each page is one SCAN with the client's timeout; the token is checked between pages.
+                await foreach (var key in server.KeysAsync(pattern: pattern, pageSize: 500).WithCancellation(cancellationToken))
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+        catch (RedisConnectionException ex)
+        {
+            throw Unavailable("Redis is not reachable", ex);
+        }
+
+        return [.. keys];
     }
 
     /// <summary>Closes the connection; later calls throw ObjectDisposedException.</summary>

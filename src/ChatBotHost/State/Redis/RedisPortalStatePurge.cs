@@ -41,9 +41,7 @@ public sealed class RedisPortalStatePurge : IPortalStatePurge
             }
         }
 
-        var fields = await _connection.ExecuteAsync(
-            db => Task.Run(() => db.HashScan(_keys.TimerEntries, RedisKeys.PortalTimerFieldPattern(portal), 500).Select(e => e.Name).ToList()),
-            cancellationToken);
+        var fields = await _connection.ExecuteAsync(db => TimerFieldsAsync(db, portal, cancellationToken), cancellationToken);
         RedisKey[] timerKeys = [_keys.TimersDue, _keys.TimerEntries, _keys.TimerClaims];
         foreach (var field in fields)
         {
@@ -51,5 +49,18 @@ public sealed class RedisPortalStatePurge : IPortalStatePurge
         }
 
         return removed;
+    }
+
+    // HSCAN in pages, each with the client's timeout; the token is checked between pages.
+    private async Task<List<RedisValue>> TimerFieldsAsync(IDatabase database, string portal, CancellationToken cancellationToken)
+    {
+        var fields = new List<RedisValue>();
+        var entries = database.HashScanAsync(_keys.TimerEntries, RedisKeys.PortalTimerFieldPattern(portal), pageSize: 500);
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            fields.Add(entry.Name);
+        }
+
+        return fields;
     }
 }

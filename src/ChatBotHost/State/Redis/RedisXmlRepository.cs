@@ -5,9 +5,10 @@ namespace ChatBotHost.State.Redis;
 
 /// <summary>
 /// The Data Protection key ring in one Redis list (<see cref="RedisKeys.DataProtectionKeys"/>), so every replica
-/// encrypts and decrypts with the same keys. (The Microsoft package for this needs StackExchange.Redis 2; this host
-/// pins 1.2.6.) Data Protection calls it synchronously and rarely: at start, when it refreshes its cached key ring
-/// (about daily) and when it creates a key (every 90 days).
+/// encrypts and decrypts with the same keys. (Microsoft's package stores the same list, but reaches Redis through a
+/// multiplexer or IDatabase handed to it; going through <see cref="RedisConnection"/> keeps the lazy connect and
+/// reports a Redis that is down as the stores do, without the password.) Data Protection calls it synchronously and
+/// rarely: at start, when it refreshes its cached key ring (about daily) and when it creates a key (every 90 days).
 /// </summary>
 public sealed class RedisXmlRepository : IXmlRepository
 {
