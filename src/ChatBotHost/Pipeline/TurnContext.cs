@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Abstractions.Dialogs;
 using ChatBotHost.Abstractions.Localization;
+using ChatBotHost.Abstractions.Rest;
 using ChatBotHost.Abstractions.Timers;
 using ChatBotHost.Abstractions.Turns;
 using ChatBotHost.Bitrix.Client;
@@ -12,6 +13,7 @@ using ChatBotHost.Bitrix.Requests.Messages;
 using ChatBotHost.Delivery;
 using ChatBotHost.Dialogs;
 using ChatBotHost.Hosting;
+using ChatBotHost.Rest;
 using ChatBotHost.Scheduling;
 using ChatBotHost.State;
 
@@ -30,6 +32,7 @@ internal sealed class TurnContext : ITurnContext
         Event = evt;
         Services = services;
         Api = new TurnClient(services.GetRequiredService<IOutbox>(), bot, evt.DeduplicationKey);
+        Rest = TurnRest.For(services, bot, evt);
         _state = new Lazy<DialogStateBag>(() => new DialogStateBag(
             services.GetRequiredService<IDialogStateStore>(),
             new DialogKey(bot.Portal.Key, bot.BotId, DialogId ?? "-")));
@@ -77,6 +80,8 @@ internal sealed class TurnContext : ITurnContext
     public DialogStateBag? StateIfLoaded => _state.IsValueCreated ? _state.Value : null;
 
     public IBitrixClient Api { get; }
+
+    public IBitrixRest Rest { get; }
 
     public IServiceProvider Services { get; }
 
