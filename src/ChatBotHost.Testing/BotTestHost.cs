@@ -7,6 +7,7 @@ using ChatBotHost.Pipeline;
 using ChatBotHost.Scheduling;
 using ChatBotHost.State;
 using ChatBotHost.Registration;
+using ChatBotHost.Rest;
 
 namespace ChatBotHost.Testing;
 
@@ -29,6 +30,7 @@ public sealed class BotTestHost : IAsyncDisposable
     private BotTestHost(Type botType, BotTestOptions options)
     {
         Options = options;
+        Portal = new RecordingPortal(options.Rest);
         Clock = new ManualClock(options.Start);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(_failures));
@@ -40,6 +42,7 @@ public sealed class BotTestHost : IAsyncDisposable
         services.AddSingleton(sp => new BotDirectory([CreateBot(sp, botType, options.BotId)]));
         services.AddSingleton<IConfiguration>(sp => BotSettingsOf(sp.GetRequiredService<BotDirectory>().All.Single().Code, options));
         TurnPipeline.Register(services);
+        services.AddBitrixRest();
         services.AddDialogEngine();
         services.AddInboxWriter();
         options.ConfigureServices?.Invoke(services);
@@ -59,7 +62,10 @@ public sealed class BotTestHost : IAsyncDisposable
     /// <summary>The services of the bot under test.</summary>
     public IServiceProvider Services => _services;
 
-    internal RecordingPortal Portal { get; } = new();
+    /// <summary>The REST calls the bot made by name (turn.Rest), with their parameters, in order.</summary>
+    public IReadOnlyList<RestCall> RestCalls => Options.Rest.Calls;
+
+    internal RecordingPortal Portal { get; }
 
     internal HostedBot Bot { get; }
 

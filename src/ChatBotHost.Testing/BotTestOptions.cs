@@ -15,6 +15,9 @@ public sealed class BotTestOptions
     /// <summary>The bot's id on the pretend portal.</summary>
     public int BotId { get; set; } = 100;
 
+    /// <summary>What the pretend portal answers to methods called by name (turn.Rest); the calls made are recorded there.</summary>
+    public RestScript Rest { get; } = new();
+
     /// <summary>Adds or replaces services the bot's handlers and dialogs take (stores, fakes).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 }

@@ -4,14 +4,15 @@ using ChatBotHost.Bitrix.Requests;
 using ChatBotHost.Bitrix.Requests.ChatUi;
 using ChatBotHost.Bitrix.Requests.Commands;
 using ChatBotHost.Bitrix.Requests.Messages;
+using ChatBotHost.Bitrix.Requests.Raw;
 
 namespace ChatBotHost.Testing;
 
 /// <summary>
 /// Stands in for Bitrix24: answers the calls a bot makes while it talks (send, answer, update, delete, typing, text
-/// field) and records them. Any other method fails loudly, naming it, so a test never passes on a call that went nowhere.
+/// field), answers methods called by name from the test's <see cref="RestScript"/>, and records them. Any other method fails loudly, naming it, so a test never passes on a call that went nowhere.
 /// </summary>
-internal sealed class RecordingPortal : IBitrixClient
+internal sealed class RecordingPortal(RestScript rest) : IBitrixClient
 {
     private readonly Lock _gate = new();
     private readonly List<SentMessage> _messages = [];
@@ -60,6 +61,15 @@ internal sealed class RecordingPortal : IBitrixClient
     public Task<TResult> CallAsync<TResult>(BitrixRequest<TResult> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Methods called by name are answered by the test's script, outside the lock: a scripted answer may be slow or throw.
+        switch (request)
+        {
+            case RawRequest raw:
+                return Task.FromResult((TResult)(object?)Rest(raw.Method, raw.Parameters).Result!);
+            case RawPageRequest page:
+                return Task.FromResult((TResult)(object)Rest(page.Method, page.Parameters));
+        }
+
         lock (_gate)
         {
             _calls.Add(request.Method);
@@ -76,6 +86,16 @@ internal sealed class RecordingPortal : IBitrixClient
             };
             return Task.FromResult((TResult)result);
         }
+    }
+
+    private RawPage Rest(string method, System.Text.Json.Nodes.JsonObject parameters)
+    {
+        lock (_gate)
+        {
+            _calls.Add(method);
+        }
+
+        return rest.Call(method, parameters);
     }
 
     private static OkResult Ok<T>(T _) => new() { Result = true };
