@@ -82,7 +82,7 @@ internal sealed class RestPortal : HttpMessageHandler
         {
             var (result, error, pageNext, pageTotal) = NotInBatch.Contains(command.Method)
                 ? (null, "ERROR_BATCH_METHOD_NOT_ALLOWED", null, null)
-                : Run(command.Method, Resolve(command.Parameters, results));
+                : Run(command.Method, Resolve((JsonObject)command.Parameters.DeepClone(), results));
             if (error is not null)
             {
                 errors[command.Name] = new JsonObject { ["error"] = error, ["error_description"] = $"scripted {error}" };
