@@ -17,13 +17,17 @@ internal sealed class RestBed : IAsyncDisposable
 {
     private readonly HttpMessageHandler _portal;
 
-    public RestBed(HttpMessageHandler portal, Uri? webhookUrl = null, ISentLedger? ledger = null)
+    public RestBed(HttpMessageHandler portal, Uri? webhookUrl = null, bool ready = true)
     {
         _portal = portal;
-        Ledger = ledger ?? new InMemorySentLedger(Clock);
+        Ledger = new InMemorySentLedger(Clock);
         var connection = new PortalConnection(webhookUrl ?? new Uri("https://rest.bitrix24.test/rest/1/webhookcode/"), new HandlerClients(portal));
         Bot = new HostedBot(new BotBuilder().Profile("crm", "CRM").Build("crm"), new BotSettings(), "rest-bed-token-0123456789", connection);
         Bot.Use(new BotRegistration { BotId = 9, WebhookSecret = "s" });
+        if (ready)
+        {
+            Bot.MarkReady();
+        }
         var records = new OutboxRecords(Ledger, DeadLetters, Clock, NullLogger<OutboxRecords>.Instance);
         Outbox = new Outbox(new OutboxSender(new DirectClients()), records, Options.Create(new ChatBotHostOptions()), Clock, limiter: null);
     }
