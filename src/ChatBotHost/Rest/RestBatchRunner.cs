@@ -105,6 +105,14 @@ internal sealed class RestBatchRunner(IRestRequests requests, int maxPerRequest)
             return (first + chunk.Count, true);
         }
 
+        return await TakeAnswersAsync(halt, first, chunk, result, cancellationToken);
+    }
+
+    // Each command's answer, in order. Under halt the portal stopped at the first failure; a command it refused only
+    // because it was inside a batch is sent alone, and the batch goes on after it if that succeeded.
+    private async Task<(int Next, bool Stopped)> TakeAnswersAsync(
+        bool halt, int first, List<(RestCommand Command, JsonObject Parameters)> chunk, BatchResult result, CancellationToken cancellationToken)
+    {
         for (var i = 0; i < chunk.Count; i++)
         {
             var command = chunk[i].Command;
