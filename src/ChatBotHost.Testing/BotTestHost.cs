@@ -8,6 +8,7 @@ using ChatBotHost.Pipeline;
 using ChatBotHost.Scheduling;
 using ChatBotHost.State;
 using ChatBotHost.Registration;
+using ChatBotHost.Rest;
 
 namespace ChatBotHost.Testing;
 
@@ -30,7 +31,7 @@ public sealed class BotTestHost : IAsyncDisposable
     private BotTestHost(Type botType, BotTestOptions options)
     {
         Options = options;
-        Portal = new RecordingPortal(new MethodConfirmations(options.Methods));
+        Portal = new RecordingPortal(new MethodConfirmations(options.Methods), options.Rest);
         Clock = new ManualClock(options.Start);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(_failures));
@@ -42,6 +43,7 @@ public sealed class BotTestHost : IAsyncDisposable
         services.AddSingleton(sp => new BotDirectory([CreateBot(sp, botType, options.BotId)]));
         services.AddSingleton<IConfiguration>(sp => BotSettingsOf(sp.GetRequiredService<BotDirectory>().All.Single().Code, options));
         TurnPipeline.Register(services);
+        services.AddBitrixRest();
         services.AddDialogEngine();
         services.AddInboxWriter();
         options.ConfigureServices?.Invoke(services);
@@ -63,6 +65,9 @@ public sealed class BotTestHost : IAsyncDisposable
 
     /// <summary>The tasks the bot created with tasks.task.add, in order.</summary>
     public IReadOnlyList<RecordedTask> Tasks => Portal.Tasks;
+
+    /// <summary>The REST calls the bot made by name (turn.Rest), with their parameters, in order.</summary>
+    public IReadOnlyList<RestCall> RestCalls => Options.Rest.Calls;
 
     internal RecordingPortal Portal { get; }
 

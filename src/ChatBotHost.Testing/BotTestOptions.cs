@@ -18,6 +18,9 @@ public sealed class BotTestOptions
     /// <summary>How the pretend portal treats methods beyond the chat, e.g. <c>Methods.RequireConfirmation("tasks.task.add")</c>.</summary>
     public PortalMethods Methods { get; } = new();
 
+    /// <summary>What the pretend portal answers to methods called by name (turn.Rest); the calls made are recorded there.</summary>
+    public RestScript Rest { get; } = new();
+
     /// <summary>Adds or replaces services the bot's handlers and dialogs take (stores, fakes).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 }

@@ -4,17 +4,19 @@ using ChatBotHost.Bitrix.Requests;
 using ChatBotHost.Bitrix.Requests.ChatUi;
 using ChatBotHost.Bitrix.Requests.Commands;
 using ChatBotHost.Bitrix.Requests.Messages;
+using ChatBotHost.Bitrix.Requests.Raw;
 using ChatBotHost.Bitrix.Requests.Tasks;
 
 namespace ChatBotHost.Testing;
 
 /// <summary>
 /// Stands in for Bitrix24: answers the calls a bot makes while it talks (send, answer, update, delete, typing, text
-/// field) and tasks.task.add, and records them. Any other method fails loudly, naming it, so a test never passes on a
-/// call that went nowhere. A method configured to need the administrator's confirmation answers as Bitrix24 does until
-/// decided (<see cref="MethodConfirmations"/>).
+/// field) and tasks.task.add, answers methods called by name from the test's <see cref="RestScript"/>, and records
+/// them. Any other method fails loudly, naming it, so a test never passes on a call that went nowhere. A method
+/// configured to need the administrator's confirmation answers as Bitrix24 does until decided
+/// (<see cref="MethodConfirmations"/>), whichever way it is called.
 /// </summary>
-internal sealed class RecordingPortal(MethodConfirmations confirmations) : IBitrixClient
+internal sealed class RecordingPortal(MethodConfirmations confirmations, RestScript rest) : IBitrixClient
 {
     private readonly Lock _gate = new();
     private readonly List<SentMessage> _messages = [];
@@ -77,6 +79,15 @@ internal sealed class RecordingPortal(MethodConfirmations confirmations) : IBitr
     public Task<TResult> CallAsync<TResult>(BitrixRequest<TResult> request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Methods called by name are answered by the test's script, outside the lock: a scripted answer may be slow or throw.
+        switch (request)
+        {
+            case RawRequest raw:
+                return Task.FromResult((TResult)(object?)Rest(raw.Method, raw.Parameters).Result!);
+            case RawPageRequest page:
+                return Task.FromResult((TResult)(object)Rest(page.Method, page.Parameters));
+        }
+
         lock (_gate)
         {
             _calls.Add(request.Method);
@@ -102,6 +113,17 @@ internal sealed class RecordingPortal(MethodConfirmations confirmations) : IBitr
         var task = new RecordedTask(_tasks.Count + 1, fields.Title, fields.Description, fields.ResponsibleId);
         _tasks.Add(task);
         return new TasksTaskAddResult { Task = new TaskSummary { Id = task.Id, Title = task.Title } };
+    }
+
+    private RawPage Rest(string method, System.Text.Json.Nodes.JsonObject parameters)
+    {
+        lock (_gate)
+        {
+            _calls.Add(method);
+            confirmations.Check(method);
+        }
+
+        return rest.Call(method, parameters);
     }
 
     private static OkResult Ok<T>(T _) => new() { Result = true };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Abstractions.Dialogs;
+using ChatBotHost.Abstractions.Rest;
 using ChatBotHost.Abstractions.Timers;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Events;
@@ -40,6 +41,9 @@ public interface ITurnContext
 
     /// <summary>A REST client already authorized as this bot, for methods the helpers below do not cover.</summary>
     IBitrixClient Api { get; }
+
+    /// <summary>Any REST method by name (CRM, tasks, users, notifications…), batches included; effects are idempotent per turn.</summary>
+    IBitrixRest Rest { get; }
 
     /// <summary>Services of the host, scoped to this turn.</summary>
     IServiceProvider Services { get; }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBotHost.Bitrix.Json;
+using ChatBotHost.Bitrix.Requests.Raw;
 using ChatBotHost.Bitrix.Wire;
 
 namespace ChatBotHost.Bitrix.Client;
@@ -34,6 +35,12 @@ internal static class BitrixEnvelope
         if (!successful || !envelope.TryGetPropertyValue("result", out var result))
         {
             throw Unreadable(method, status, "an answer with neither result nor error");
+        }
+
+        // A list page also needs the envelope's next and total, which sit beside result rather than in it.
+        if (typeof(TResult) == typeof(RawPage))
+        {
+            return (TResult)(object)RawPage.From(result, envelope["next"], envelope["total"]);
         }
 
         try

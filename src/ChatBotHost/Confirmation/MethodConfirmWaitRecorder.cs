@@ -1,4 +1,6 @@
 using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Delivery;
+using ChatBotHost.Hosting;
 using ChatBotHost.Pipeline;
 using ChatBotHost.State;
 using StackExchange.Redis;
@@ -6,32 +8,33 @@ using StackExchange.Redis;
 namespace ChatBotHost.Confirmation;
 
 /// <summary>
-/// Wraps a turn's client (<c>turn.Api</c>): when a call is answered METHOD_CONFIRM_WAITING, records that this bot's
+/// Wraps the outbox a turn sends through (under <c>turn.Api</c> and <c>turn.Rest</c> alike): when a call is answered
+/// METHOD_CONFIRM_WAITING, records that this bot's
 /// dialog waits for the administrator's decision on the method, then lets the exception reach the caller, which
 /// tells the user (or, unhandled, ends the turn as waiting: <see cref="AwaitingConfirmationStage"/>).
 /// </summary>
 internal sealed partial class MethodConfirmWaitRecorder(
-    IBitrixClient inner, IMethodConfirmWaits waits, string portal, MethodConfirmWait wait, ILogger logger) : IBitrixClient
+    IOutbox inner, IMethodConfirmWaits waits, string portal, MethodConfirmWait wait, ILogger logger) : IOutbox
 {
-    /// <summary>The turn's client with its waits recorded for the turn's bot and dialog.</summary>
-    public static IBitrixClient Around(IBitrixClient client, TurnContext turn)
+    /// <summary>The turn's outbox with its waits recorded for the turn's bot and dialog.</summary>
+    public static IOutbox Around(IOutbox outbox, TurnContext turn)
     {
         var bot = turn.HostedBot;
         var wait = new MethodConfirmWait(bot.Code, turn.Event.DialogId ?? InboxItem.NoDialog, turn.Event.Language ?? turn.Event.Bot.Language);
         return new MethodConfirmWaitRecorder(
-            client,
+            outbox,
             turn.Services.GetRequiredService<IMethodConfirmWaits>(),
             bot.Portal.Key,
             wait,
             turn.Services.GetRequiredService<ILogger<MethodConfirmWaitRecorder>>());
     }
 
-    public async Task<TResult> CallAsync<TResult>(BitrixRequest<TResult> request, CancellationToken cancellationToken)
+    public async Task<TResult> SendAsync<TResult>(HostedBot bot, BitrixRequest<TResult> request, string? idempotencyKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            return await inner.CallAsync(request, cancellationToken);
+            return await inner.SendAsync(bot, request, idempotencyKey, cancellationToken);
         }
         catch (MethodConfirmWaitingException)
         {

@@ -7,6 +7,7 @@ using ChatBotHost.Intake.Webhook;
 using ChatBotHost.OAuth;
 using ChatBotHost.Pipeline;
 using ChatBotHost.Registration;
+using ChatBotHost.Rest;
 using ChatBotHost.Scheduling;
 using ChatBotHost.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,7 @@ internal static class ChatBotHostServices
         services.AddSingleton<BotClientFactory>();
         services.AddSingleton<IBotClientSource>(sp => sp.GetRequiredService<BotClientFactory>());
         TurnPipeline.Register(services);
+        services.AddBitrixRest();
         services.AddTimersAndDialogs();
         // Hosted services stop in reverse order: the pollers (BotRunner) before the inbox's workers.
         services.AddInbox();

@@ -2,6 +2,7 @@ using System.Globalization;
 using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Abstractions.Dialogs;
 using ChatBotHost.Abstractions.Localization;
+using ChatBotHost.Abstractions.Rest;
 using ChatBotHost.Abstractions.Timers;
 using ChatBotHost.Abstractions.Turns;
 using ChatBotHost.Bitrix.Client;
@@ -13,6 +14,7 @@ using ChatBotHost.Confirmation;
 using ChatBotHost.Delivery;
 using ChatBotHost.Dialogs;
 using ChatBotHost.Hosting;
+using ChatBotHost.Rest;
 using ChatBotHost.Scheduling;
 using ChatBotHost.State;
 
@@ -30,7 +32,10 @@ internal sealed class TurnContext : ITurnContext
         HostedBot = bot;
         Event = evt;
         Services = services;
-        Api = MethodConfirmWaitRecorder.Around(new TurnClient(services.GetRequiredService<IOutbox>(), bot, evt.DeduplicationKey), this);
+        // One outbox under both clients, so a wait for the administrator is recorded whichever of them met it.
+        var outbox = MethodConfirmWaitRecorder.Around(services.GetRequiredService<IOutbox>(), this);
+        Api = new TurnClient(outbox, bot, evt.DeduplicationKey);
+        Rest = TurnRest.For(services, outbox, bot, evt);
         _state = new Lazy<DialogStateBag>(() => new DialogStateBag(
             services.GetRequiredService<IDialogStateStore>(),
             new DialogKey(bot.Portal.Key, bot.BotId, DialogId ?? "-")));
@@ -78,6 +83,8 @@ internal sealed class TurnContext : ITurnContext
     public DialogStateBag? StateIfLoaded => _state.IsValueCreated ? _state.Value : null;
 
     public IBitrixClient Api { get; }
+
+    public IBitrixRest Rest { get; }
 
     public IServiceProvider Services { get; }
 

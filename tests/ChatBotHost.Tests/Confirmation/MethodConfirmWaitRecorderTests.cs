@@ -2,6 +2,8 @@ using System.Net;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Requests.Tasks;
 using ChatBotHost.Confirmation;
+using ChatBotHost.Delivery;
+using ChatBotHost.Hosting;
 using ChatBotHost.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
@@ -19,7 +21,7 @@ public sealed class MethodConfirmWaitRecorderTests
         var waits = new Mock<IMethodConfirmWaits>(MockBehavior.Strict);
         var inner = Portal(answer: null);
 
-        var result = await Recorder(inner, waits.Object).CallAsync(AddTask, CancellationToken.None);
+        var result = await Recorder(inner, waits.Object).SendAsync(null!, AddTask, null, CancellationToken.None);
 
         Assert.Equal(9, result.Task.Id);
     }
@@ -30,7 +32,7 @@ public sealed class MethodConfirmWaitRecorderTests
         var waits = new InMemoryMethodConfirmWaits(TimeProvider.System);
         var inner = Portal(new MethodConfirmWaitingException("Waiting for confirmation", HttpStatusCode.Unauthorized));
 
-        await Assert.ThrowsAsync<MethodConfirmWaitingException>(() => Recorder(inner, waits).CallAsync(AddTask, CancellationToken.None));
+        await Assert.ThrowsAsync<MethodConfirmWaitingException>(() => Recorder(inner, waits).SendAsync(null!, AddTask, null, CancellationToken.None));
 
         Assert.Equal([Wait], await waits.ListAsync("portal", "tasks.task.add", CancellationToken.None));
     }
@@ -43,7 +45,7 @@ public sealed class MethodConfirmWaitRecorderTests
             .ThrowsAsync(new StateStoreUnavailableException("Redis is down"));
         var inner = Portal(new MethodConfirmWaitingException("Waiting for confirmation", HttpStatusCode.Unauthorized));
 
-        await Assert.ThrowsAsync<MethodConfirmWaitingException>(() => Recorder(inner, waits.Object).CallAsync(AddTask, CancellationToken.None));
+        await Assert.ThrowsAsync<MethodConfirmWaitingException>(() => Recorder(inner, waits.Object).SendAsync(null!, AddTask, null, CancellationToken.None));
     }
 
     [Fact]
@@ -52,16 +54,16 @@ public sealed class MethodConfirmWaitRecorderTests
         var waits = new Mock<IMethodConfirmWaits>(MockBehavior.Strict);
         var inner = Portal(new MethodConfirmDeniedException("Method call denied", HttpStatusCode.Forbidden));
 
-        await Assert.ThrowsAsync<MethodConfirmDeniedException>(() => Recorder(inner, waits.Object).CallAsync(AddTask, CancellationToken.None));
+        await Assert.ThrowsAsync<MethodConfirmDeniedException>(() => Recorder(inner, waits.Object).SendAsync(null!, AddTask, null, CancellationToken.None));
     }
 
-    private static MethodConfirmWaitRecorder Recorder(IBitrixClient inner, IMethodConfirmWaits waits) =>
+    private static MethodConfirmWaitRecorder Recorder(IOutbox inner, IMethodConfirmWaits waits) =>
         new(inner, waits, "portal", Wait, NullLogger.Instance);
 
-    private static IBitrixClient Portal(BitrixApiException? answer)
+    private static IOutbox Portal(BitrixApiException? answer)
     {
-        var portal = new Mock<IBitrixClient>();
-        var setup = portal.Setup(p => p.CallAsync(It.IsAny<TasksTaskAddRequest>(), It.IsAny<CancellationToken>()));
+        var portal = new Mock<IOutbox>();
+        var setup = portal.Setup(p => p.SendAsync(It.IsAny<HostedBot>(), It.IsAny<TasksTaskAddRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()));
         if (answer is null)
         {
             setup.ReturnsAsync(new TasksTaskAddResult { Task = new TaskSummary { Id = 9 } });

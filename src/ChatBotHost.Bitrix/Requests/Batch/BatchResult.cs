@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Json;
+using ChatBotHost.Bitrix.Requests.Raw;
 
 namespace ChatBotHost.Bitrix.Requests.Batch;
 
@@ -19,6 +20,12 @@ public sealed record BatchResult
 
     /// <summary>Each failed sub-call's error.</summary>
     public IReadOnlyDictionary<string, BatchCallError> Errors { get; init; } = new Dictionary<string, BatchCallError>();
+
+    /// <summary>Where the next page of each list sub-call starts (result_next); absent on a last page.</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Next { get; init; } = new Dictionary<string, JsonNode?>();
+
+    /// <summary>How many items each list sub-call's whole list has (result_total).</summary>
+    public IReadOnlyDictionary<string, JsonNode?> Total { get; init; } = new Dictionary<string, JsonNode?>();
 
     /// <summary>Each sub-call's timing (result_time), untyped.</summary>
     public JsonObject Times { get; init; } = [];
@@ -46,6 +53,11 @@ public sealed record BatchResult
         if (!Results.TryGetValue(id, out var node))
         {
             throw new KeyNotFoundException($"The batch has no answer for '{id}' (not run, or no such id).");
+        }
+
+        if (typeof(T) == typeof(RawPage))
+        {
+            return (T)(object)RawPage.From(node, Next.GetValueOrDefault(id), Total.GetValueOrDefault(id));
         }
 
         try

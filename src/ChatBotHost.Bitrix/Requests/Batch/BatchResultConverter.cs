@@ -29,7 +29,7 @@ internal sealed class BatchResultConverter : JsonConverter<BatchResult>
         }
 
         var times = (JsonObject?)PhpObjectConverter.ToObject(root["result_time"])?.DeepClone() ?? [];
-        return new BatchResult { Results = results, Errors = errors, Times = times };
+        return new BatchResult { Results = results, Errors = errors, Next = Map(root["result_next"]), Total = Map(root["result_total"]), Times = times };
     }
 
     /// <inheritdoc />
@@ -47,7 +47,36 @@ internal sealed class BatchResultConverter : JsonConverter<BatchResult>
             results[id] = result?.DeepClone();
         }
 
-        new JsonObject { ["result"] = results, ["result_error"] = errors, ["result_time"] = value.Times.DeepClone() }.WriteTo(writer, options);
+        new JsonObject
+        {
+            ["result"] = results,
+            ["result_error"] = errors,
+            ["result_next"] = ToObject(value.Next),
+            ["result_total"] = ToObject(value.Total),
+            ["result_time"] = value.Times.DeepClone(),
+        }.WriteTo(writer, options);
+    }
+
+    private static Dictionary<string, JsonNode?> Map(JsonNode? node)
+    {
+        var map = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (id, value) in PhpObjectConverter.ToObject(node) ?? [])
+        {
+            map[id] = value?.DeepClone();
+        }
+
+        return map;
+    }
+
+    private static JsonObject ToObject(IReadOnlyDictionary<string, JsonNode?> map)
+    {
+        var result = new JsonObject();
+        foreach (var (id, value) in map)
+        {
+            result[id] = value?.DeepClone();
+        }
+
+        return result;
     }
 
     private static BatchCallError ToError(JsonNode? node) => node switch
