@@ -13,8 +13,9 @@ namespace ChatBotHost.IntegrationTests;
 
 /// <summary>
 /// Issue 14: a call answered METHOD_CONFIRM_WAITING ends its turn as waiting, and the administrator's decision
-/// (ONAPPMETHODCONFIRM at /bitrix/method-confirm) reaches the waiting dialog through the inbox. The emulator cannot yet
-/// require confirmation or send the event itself, so the answer is injected and the event posted as the portal would.
+/// (ONAPPMETHODCONFIRM at /bitrix/method-confirm) reaches the waiting dialog through the inbox. Here the answer is
+/// injected and the event posted by hand, to send a forged one too; HelpdeskTaskConfirmationTests lets the emulator
+/// require the confirmation and send the event itself.
 /// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class OAuthMethodConfirmTests(RedisFixture redis)
