@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the solution: installs what the tests need (redis-server; chromium and chromium-driver for the
+# Runs every test of the solution: installs what the tests need (redis-server and redis-cli; chromium and chromium-driver for the
 # chat page's browser test) when missing, builds with warnings as errors, runs all test projects, and prints one
 # summary line "N passed, N failed".
 # Each test fixture starts its own redis-server on a free loopback port and stops it at the end; the browser test
@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+# redis-cli creates the test cluster (redis-cli --cluster create); Debian ships it in redis-tools.
+command -v redis-cli >/dev/null 2>&1 || need_apt+=(redis-tools)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -67,7 +67,7 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
 
         if (string.IsNullOrWhiteSpace(options.PublicUrl))
         {
-            errors.Add($"{Prefix}:PublicUrl is required with {Prefix}:OAuth:ClientId: the portal posts installs to {{PublicUrl}}/bitrix/install and uninstalls to {{PublicUrl}}/bitrix/uninstall.");
+            errors.Add($"{Prefix}:PublicUrl is required with {Prefix}:OAuth:ClientId: the portal posts installs to {{PublicUrl}}/bitrix/install, uninstalls to {{PublicUrl}}/bitrix/uninstall and the administrator's decisions on methods to {{PublicUrl}}/bitrix/method-confirm.");
         }
 
         if (oauth.PortalSyncInterval <= TimeSpan.Zero || oauth.RefreshWait <= TimeSpan.Zero || oauth.KeepAliveCheckInterval <= TimeSpan.Zero)

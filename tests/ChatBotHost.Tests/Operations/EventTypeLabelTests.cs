@@ -21,6 +21,7 @@ public sealed class EventTypeLabelTests : IDisposable
     [InlineData(ContextRequested.WireType)]
     [InlineData(ReactionChanged.WireType)]
     [InlineData(TimerFired.WireType)]
+    [InlineData(MethodConfirmDecided.WireType)]
     public void Of_KnownType_IsTheTypeItself(string type) => Assert.Equal(type, EventTypeLabel.Of(type));
 
     [Theory]

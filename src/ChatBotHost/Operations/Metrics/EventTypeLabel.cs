@@ -23,7 +23,8 @@ internal static class EventTypeLabel
         BotDeleted.WireType,
         ContextRequested.WireType,
         ReactionChanged.WireType,
-        TimerFired.WireType);
+        TimerFired.WireType,
+        MethodConfirmDecided.WireType);
 
     /// <summary>The type itself when the host knows it (wire types are matched as decoded: upper case), else "other".</summary>
     public static string Of(string? eventType) => eventType is not null && Known.Contains(eventType) ? eventType : Other;
