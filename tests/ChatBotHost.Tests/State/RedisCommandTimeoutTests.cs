@@ -38,6 +38,20 @@ public sealed class RedisCommandTimeoutTests
     }
 
     [Fact]
+    public async Task ExecuteAsync_ServerGone_FailsAsUnreachableInsteadOfWaitingInTheBacklog()
+    {
+        var server = await RedisServer.StartAsync();
+        // A minute's timeout: a call that is kept in the client's backlog would fail with RedisTimeoutException only then.
+        await using var connection = new RedisConnection(server.ConfigurationString + ",asyncTimeout=60000,connectTimeout=60000");
+        await connection.PingAsync();
+        await server.DisposeAsync();
+
+        var failure = await Record.ExceptionAsync(() => connection.PingAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.IsType<ChatBotHost.State.StateStoreUnavailableException>(failure);
+    }
+
+    [Fact]
     public async Task ScanAsync_CancelledToken_ReadsNoPage()
     {
         await using var server = await RedisServer.StartAsync();

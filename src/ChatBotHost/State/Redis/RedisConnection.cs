@@ -33,6 +33,11 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
                 $"{SettingName} is not a valid StackExchange.Redis configuration string: {ex.Message}");
         }
 
+        // While Redis is unreachable, a command fails at once instead of waiting in the client's backlog until its
+        // timeout: intake answers 503 straight away (Bitrix24 sees the failure instead of a hung request), and the
+        // health and metrics endpoints stay quick. The inbox holds what must survive; the client need not queue it.
+        _options.BacklogPolicy = BacklogPolicy.FailFast;
+
         if (_options.EndPoints.Count == 0)
         {
             throw new InvalidOperationException($"{SettingName} names no Redis endpoint (expected e.g. \"127.0.0.1:6379\").");
