@@ -21,8 +21,13 @@ internal sealed class OutboxPoll(HostedBot bot, EventGetRequest request, DateTim
     /// </summary>
     public async Task<EventGetResult> WaitAsync(Lock gate, OutboxQueue queue, CancellationToken cancellationToken)
     {
-        await using var withdraw = cancellationToken.Register(() =>
+        try
         {
+            return await Completion.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Withdrawn before the caller hears of it, so a caller that goes on to poll again never has two polls queued.
             bool withdrawn;
             lock (gate)
             {
@@ -33,7 +38,8 @@ internal sealed class OutboxPoll(HostedBot bot, EventGetRequest request, DateTim
             {
                 Fail(new OperationCanceledException(cancellationToken));
             }
-        });
-        return await Completion.WaitAsync(cancellationToken);
+
+            throw;
+        }
     }
 }
