@@ -228,6 +228,30 @@ public sealed class OutboxPollTests
     }
 
     [Fact]
+    public async Task PollAsync_DueWhileAnotherBotKeepsTheOutboxBusy_GoesNextInsteadOfWaitingBehindIt()
+    {
+        await using var bed = Bed(o => o.MaxConcurrentRequests = 1);
+        Task<EventGetResult> poll;
+        var sends = new List<Task>();
+        using (bed.Portal.HoldRequests())
+        {
+            sends.Add(bed.Outbox.SendAsync(bed.OtherBot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
+            await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
+            for (var i = 0; i < 120; i++)
+            {
+                sends.Add(bed.Outbox.SendAsync(bed.OtherBot, Sends.Message($"{i}", $"m{i}"), null, CancellationToken.None));
+            }
+
+            poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow(), CancellationToken.None);
+        }
+
+        await poll.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(sends).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(EventGet, bed.Portal.Requests[1].Method);
+        Assert.Equal([1, 1, 50, 50, 20], bed.Portal.Requests.Select(r => r.Calls.Count));
+    }
+
+    [Fact]
     public async Task PollAsync_MaxBatchSizeOne_NeverRidesAndGoesAloneWhenDue()
     {
         await using var bed = Bed(o => o.MaxBatchSize = 1);
