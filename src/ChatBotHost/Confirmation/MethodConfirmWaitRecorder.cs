@@ -1,4 +1,5 @@
 using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Requests.Events;
 using ChatBotHost.Delivery;
 using ChatBotHost.Hosting;
 using ChatBotHost.Pipeline;
@@ -42,6 +43,10 @@ internal sealed partial class MethodConfirmWaitRecorder(
             throw;
         }
     }
+
+    // Polls are the host's own, never the author's: nothing there waits for an administrator.
+    public Task<EventGetResult> PollAsync(HostedBot bot, EventGetRequest request, DateTimeOffset goAloneAt, CancellationToken cancellationToken) =>
+        inner.PollAsync(bot, request, goAloneAt, cancellationToken);
 
     private async Task RecordAsync(string method)
     {

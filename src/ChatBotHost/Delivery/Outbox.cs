@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Requests.Events;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
 using Microsoft.Extensions.Options;
@@ -42,8 +43,15 @@ internal sealed class Outbox : IOutbox, IAsyncDisposable
             return recorded;
         }
 
-        var portal = _portals.GetOrAdd(bot.Portal.Key, key => new Lazy<PortalOutbox>(() => _createPortal(key))).Value;
-        return await portal.Enqueue(new OutboxCall<TResult>(bot, call, idempotencyKey)).WaitAsync(cancellationToken);
+        return await PortalOf(bot).Enqueue(new OutboxCall<TResult>(bot, call, idempotencyKey)).WaitAsync(cancellationToken);
+    }
+
+    public Task<EventGetResult> PollAsync(HostedBot bot, EventGetRequest request, DateTimeOffset goAloneAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        return PortalOf(bot).PollAsync(new OutboxPoll(bot, request, goAloneAt), cancellationToken);
     }
 
     /// <summary>Waits until every queued call was sent or given up; returns how many were left when cancelled.</summary>
@@ -52,6 +60,9 @@ internal sealed class Outbox : IOutbox, IAsyncDisposable
         var left = await Task.WhenAll(_portals.Values.Select(p => p.Value.DrainAsync(cancellationToken)));
         return left.Sum();
     }
+
+    private PortalOutbox PortalOf(HostedBot bot) =>
+        _portals.GetOrAdd(bot.Portal.Key, key => new Lazy<PortalOutbox>(() => _createPortal(key))).Value;
 
     public async ValueTask DisposeAsync()
     {

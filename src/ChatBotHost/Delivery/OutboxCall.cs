@@ -10,12 +10,16 @@ namespace ChatBotHost.Delivery;
 /// </summary>
 internal abstract class OutboxCall
 {
-    protected OutboxCall(HostedBot bot, string? dialogId, string? idempotencyKey)
+    /// <param name="bot">The bot the call is made as.</param>
+    /// <param name="dialogId">The dialog the call is addressed to, which orders it; null for a call that names none.</param>
+    /// <param name="idempotencyKey">The key its result is recorded under, for a call with an effect.</param>
+    /// <param name="lane">A lane of its own (a poll's) instead of the dialog's.</param>
+    protected OutboxCall(HostedBot bot, string? dialogId, string? idempotencyKey, string? lane = null)
     {
         Bot = bot;
         DialogId = dialogId;
         IdempotencyKey = idempotencyKey;
-        Lane = $"{bot.Code}\n{dialogId}";
+        Lane = lane ?? $"{bot.Code}\n{dialogId}";
     }
 
     public HostedBot Bot { get; }
@@ -59,4 +63,17 @@ internal abstract class OutboxCall
     public abstract void Succeed();
 
     public abstract void Fail(Exception error);
+
+    /// <summary>Completes the caller's task with the result, or with <paramref name="error"/> when there is one.</summary>
+    public void Settle(Exception? error)
+    {
+        if (error is null)
+        {
+            Succeed();
+        }
+        else
+        {
+            Fail(error);
+        }
+    }
 }

@@ -1,17 +1,49 @@
+using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Hosting;
 
 namespace ChatBotHost.Delivery;
 
 /// <summary>
-/// The calls of one portal in the order they were queued, and the rule that picks the next request from them.
-/// Not thread-safe: <see cref="PortalOutbox"/> uses it under its lock.
+/// The calls of one portal in the order they were queued, the fetch polls waiting beside them, and the rule that
+/// picks the next request from both. Not thread-safe: <see cref="PortalOutbox"/> uses it under its lock.
 /// </summary>
 internal sealed class OutboxQueue(int maxBatchSize)
 {
     private readonly LinkedList<OutboxCall> _calls = new();
     private readonly Dictionary<string, OutboxCall> _byKey = new(StringComparer.Ordinal);
+    private readonly OutboxPolls _polls = new();
 
+    /// <summary>Calls queued, in flight or waiting for a retry; polls are not counted (nothing waits to drain them).</summary>
     public int Count => _calls.Count;
+
+    public void AddPoll(OutboxPoll poll) => _polls.Add(poll);
+
+    /// <summary>Takes a poll out that is not on its way; false when it is, or was settled already.</summary>
+    public bool TryWithdraw(OutboxPoll poll) => _polls.TryWithdraw(poll);
+
+    /// <summary>
+    /// Settles a poll that came back: true when it is done (the caller completes it); false when it goes again — it
+    /// did not run (a batch halted before it), or the batch could not carry it (then it goes alone at once). Neither
+    /// counts as its one try.
+    /// </summary>
+    public bool SettlePoll(OutboxPoll poll, Exception? error, bool wasInBatch, DateTimeOffset now)
+    {
+        poll.InFlight = false;
+        if (error is BatchHaltedException)
+        {
+            return false;
+        }
+
+        if (wasInBatch && error is BitrixApiException { Error: BitrixErrors.BotNotFound or BitrixErrors.BatchLengthExceeded or BitrixErrors.BatchMethodNotAllowed })
+        {
+            poll.SendAlone = true;
+            poll.GoAloneAt = now;
+            return false;
+        }
+
+        _polls.Remove(poll);
+        return true;
+    }
 
     /// <summary>Queues the call, or returns the queued call with the same bot and idempotency key (a repeated turn's).</summary>
     public OutboxCall Add(OutboxCall call)
@@ -43,26 +75,78 @@ internal sealed class OutboxQueue(int maxBatchSize)
         }
     }
 
-    /// <summary>Empties the queue and returns what was in it.</summary>
+    /// <summary>Empties the queue and returns what was in it, polls included.</summary>
     public OutboxCall[] Clear()
     {
-        OutboxCall[] left = [.. _calls];
+        OutboxCall[] left = [.. _calls, .. _polls.Clear()];
         _calls.Clear();
         _byKey.Clear();
         return left;
     }
 
     /// <summary>
-    /// Takes the calls of the next request and marks them in flight: up to the batch size, of one bot, oldest first;
-    /// a dialog with a call in flight or waiting for its retry contributes nothing, so its calls keep their order.
-    /// Null when nothing is ready; <paramref name="due"/> then says when the earliest waiting retry is.
+    /// Takes the next request and marks it in flight: up to the batch size of one bot's calls, oldest first (a dialog
+    /// with a call in flight or waiting for its retry contributes nothing, so its calls keep their order), and that
+    /// bot's waiting poll in the last slot when the calls go as a batch. A poll whose time to go alone has come picks
+    /// the bot, so busy bots cannot starve it; with no call of its bot ready it goes alone. Null when nothing is
+    /// ready; <paramref name="due"/> then says when the earliest waiting retry or poll is.
     /// </summary>
     public List<OutboxCall>? TakeReady(DateTimeOffset now, out DateTimeOffset? due)
+    {
+        var duePoll = _polls.Due(now);
+        var taken = TakeCalls(now, duePoll?.Bot, out var callsDue);
+        var poll = taken is not null && maxBatchSize > 1 && taken[0].MayJoinBatch ? _polls.RiderFor(taken[0].Bot) : null;
+        if (duePoll is not null && poll != duePoll)
+        {
+            // The poll's time has come and these calls cannot take it along (it must go alone, or they may not form a
+            // batch): it goes now, they go with the next request.
+            taken?.ForEach(call => call.InFlight = false);
+            taken = null;
+            poll = duePoll;
+        }
+
+        due = taken is null && poll is null ? Earliest(callsDue, _polls.NextDue()) : null;
+        if (poll is null)
+        {
+            return taken;
+        }
+
+        taken ??= [];
+        if (taken.Count == maxBatchSize)
+        {
+            // The poll takes the last slot; the call it displaces is the newest taken, so no dialog's order changes.
+            taken[^1].InFlight = false;
+            taken.RemoveAt(taken.Count - 1);
+        }
+
+        // Last in the batch: a halt stops before it rather than because of it, so a failing poll holds up no dialog.
+        poll.InFlight = true;
+        taken.Add(poll);
+        return taken;
+    }
+
+    /// <summary>Whether a request could be made now (nothing is taken); <paramref name="due"/> as for TakeReady.</summary>
+    public bool HasReady(DateTimeOffset now, out DateTimeOffset? due)
+    {
+        if (TakeReady(now, out due) is not { } probe)
+        {
+            return false;
+        }
+
+        foreach (var call in probe)
+        {
+            call.InFlight = false;
+        }
+
+        return true;
+    }
+
+    private List<OutboxCall>? TakeCalls(DateTimeOffset now, HostedBot? only, out DateTimeOffset? due)
     {
         due = null;
         var blocked = new HashSet<string>(StringComparer.Ordinal);
         var taken = new List<OutboxCall>();
-        HostedBot? bot = null;
+        var bot = only;
         for (var node = _calls.First; node is not null && taken.Count < maxBatchSize; node = node.Next)
         {
             var call = node.Value;
@@ -96,6 +180,8 @@ internal sealed class OutboxQueue(int maxBatchSize)
 
         return taken.Count == 0 ? null : taken;
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null || a < b ? a : b;
 
     private static string? KeyOf(OutboxCall call) => call.IdempotencyKey is { } key ? $"{call.Bot.Code}\n{key}" : null;
 }

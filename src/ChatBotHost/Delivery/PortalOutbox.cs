@@ -1,3 +1,4 @@
+using ChatBotHost.Bitrix.Requests.Events;
 using ChatBotHost.Configuration;
 
 namespace ChatBotHost.Delivery;
@@ -6,7 +7,8 @@ namespace ChatBotHost.Delivery;
 /// The queue of one portal and its sender loop. Whenever a request slot is free it takes what is ready: up to
 /// MaxBatchSize calls of one bot, oldest first, skipping any dialog that has a call in flight or waiting for a retry
 /// (so a dialog's calls never overtake each other), and sends them — one call plainly, several as one batch. Nothing
-/// waits to fill a batch: batches form from what queued up while earlier requests were under way.
+/// waits to fill a batch: batches form from what queued up while earlier requests were under way. A fetch poll of the
+/// bot rides in the last slot, or goes alone when its time comes, so polling spends no request a batch could carry.
 /// </summary>
 internal sealed class PortalOutbox : IAsyncDisposable
 {
@@ -20,7 +22,7 @@ internal sealed class PortalOutbox : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Task _loop;
     private readonly Func<CancellationToken, Task> _permit;
-    private TaskCompletionSource? _wakeup;
+    private readonly OutboxWakeup _wakeup = new();
     private TaskCompletionSource? _emptied;
     private TaskCompletionSource? _idle;
     private int _requests;
@@ -66,10 +68,27 @@ internal sealed class PortalOutbox : IAsyncDisposable
                     : throw new InvalidOperationException($"Idempotency key '{call.IdempotencyKey}' already belongs to a {queued.Method} call.");
             }
 
-            Wake();
+            _wakeup.Wake();
         }
 
         return call.Completion;
+    }
+
+    /// <summary>
+    /// Queues a fetch poll: it rides in the next request of its bot's calls, or goes alone at its GoAloneAt. Cancelling
+    /// withdraws a poll still waiting; one already on its way is not awaited (its events are read again next time,
+    /// since only the next poll's offset confirms them).
+    /// </summary>
+    public Task<EventGetResult> PollAsync(OutboxPoll poll, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _queue.AddPoll(poll);
+            _wakeup.Wake();
+        }
+
+        return poll.WaitAsync(_gate, _queue, cancellationToken);
     }
 
     /// <summary>Waits until every queued call was sent or given up; returns how many were left when cancelled.</summary>
@@ -144,8 +163,8 @@ internal sealed class PortalOutbox : IAsyncDisposable
             bool work;
             lock (_gate)
             {
-                work = _requests < _options.MaxConcurrentRequests && HasReadyCalls(out due);
-                wakeup = work ? Task.CompletedTask : (_wakeup ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+                work = _requests < _options.MaxConcurrentRequests && _queue.HasReady(_time.GetUtcNow(), out due);
+                wakeup = work ? Task.CompletedTask : _wakeup.Next();
             }
 
             if (work)
@@ -170,40 +189,8 @@ internal sealed class PortalOutbox : IAsyncDisposable
                 continue;
             }
 
-            await WaitAsync(wakeup, due, stopping);
+            await OutboxWakeup.WaitAsync(wakeup, due, _time, stopping);
         }
-    }
-
-    private async Task WaitAsync(Task wakeup, DateTimeOffset? due, CancellationToken stopping)
-    {
-        var delay = due is { } at ? at - _time.GetUtcNow() : Timeout.InfiniteTimeSpan;
-        if (due is not null && delay <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        // Task.Delay counts whole milliseconds: a fraction left over would end the wait at once, before the retry is due.
-        delay = due is null ? delay : TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
-
-        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        await Task.WhenAny(wakeup, Task.Delay(delay, _time, stopWaiting.Token));
-        await stopWaiting.CancelAsync();
-    }
-
-    // Under the lock: whether a request could be made now (nothing is taken).
-    private bool HasReadyCalls(out DateTimeOffset? due)
-    {
-        if (_queue.TakeReady(_time.GetUtcNow(), out due) is not { } probe)
-        {
-            return false;
-        }
-
-        foreach (var call in probe)
-        {
-            call.InFlight = false;
-        }
-
-        return true;
     }
 
     // The slot RunAsync took before collecting these calls travels with them: the request spends it instead of waiting.
@@ -231,7 +218,7 @@ internal sealed class PortalOutbox : IAsyncDisposable
         lock (_gate)
         {
             _requests--;
-            Wake();
+            _wakeup.Wake();
             if (_requests == 0)
             {
                 _idle?.TrySetResult();
@@ -241,6 +228,12 @@ internal sealed class PortalOutbox : IAsyncDisposable
 
     private async Task SettleAsync(OutboxCall call, Exception? error, bool wasInBatch)
     {
+        if (call is OutboxPoll poll)
+        {
+            SettlePoll(poll, error, wasInBatch);
+            return;
+        }
+
         if (error is null)
         {
             // Recorded before the caller hears of it, so a turn that goes on to commit has its replies on record.
@@ -271,6 +264,20 @@ internal sealed class PortalOutbox : IAsyncDisposable
         call.Fail(error);
     }
 
+    // A poll is tried once: neither retried nor dead-lettered here; the poller backs off as it sees fit.
+    private void SettlePoll(OutboxPoll poll, Exception? error, bool wasInBatch)
+    {
+        lock (_gate)
+        {
+            if (!_queue.SettlePoll(poll, error, wasInBatch && !_stopping.IsCancellationRequested, _time.GetUtcNow()))
+            {
+                return;
+            }
+        }
+
+        poll.Settle(error);
+    }
+
     private void Remove(OutboxCall call)
     {
         lock (_gate)
@@ -282,12 +289,5 @@ internal sealed class PortalOutbox : IAsyncDisposable
                 _emptied = null;
             }
         }
-    }
-
-    // Under the lock.
-    private void Wake()
-    {
-        _wakeup?.TrySetResult();
-        _wakeup = null;
     }
 }

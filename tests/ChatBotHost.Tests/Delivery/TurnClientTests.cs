@@ -1,5 +1,6 @@
 using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Bitrix.Client;
+using ChatBotHost.Bitrix.Requests.Events;
 using ChatBotHost.Bitrix.Requests.Messages;
 using ChatBotHost.Configuration;
 using ChatBotHost.Delivery;
@@ -60,5 +61,8 @@ public sealed class TurnClientTests
             Keys.Add(idempotencyKey);
             return Task.FromResult(default(TResult)!);
         }
+
+        public Task<EventGetResult> PollAsync(HostedBot bot, EventGetRequest request, DateTimeOffset goAloneAt, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("A turn never polls.");
     }
 }

@@ -2,10 +2,10 @@ using System.Text.Json;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Bitrix.Requests.Events;
 using ChatBotHost.Configuration;
+using ChatBotHost.Delivery;
 using ChatBotHost.Hosting;
 using ChatBotHost.Inbox;
 using ChatBotHost.Operations.Metrics;
-using ChatBotHost.Registration;
 using ChatBotHost.State;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +15,14 @@ namespace ChatBotHost.Intake.Fetch;
 /// Polls imbot.v2.Event.get for one bot and stores what it returns in the dialogs' inboxes. Event.get(offset=N)
 /// confirms every event below N, so the offset is advanced only after the page's events are stored: a crash re-reads
 /// what was not stored, and the inbox's workers run what was. Only the replica holding the bot's poller lease polls.
+/// Each poll goes through the outbox: it rides in the bot's next batch of replies, where it costs the portal's bucket
+/// nothing, and goes as a request of its own only when no batch went for the idle (or busy) delay.
 /// </summary>
 internal sealed partial class FetchReceiver(
     InboxWriter inbox,
     InboxDeadLetters deadLetters,
     IOffsetStore offsets,
-    BotClientFactory clients,
+    IOutbox outbox,
     IOptions<ChatBotHostOptions> options,
     TimeProvider time,
     HostMetrics metrics,
@@ -31,34 +33,43 @@ internal sealed partial class FetchReceiver(
     {
         var fetch = options.Value.Fetch;
         var failures = 0;
+        // The first poll, and the first after a failure's backoff, go at once. After a page, the next poll is queued at
+        // once too: a batch of replies that goes meanwhile takes it along for free, and only when none goes does it
+        // cost a request of its own, after the busy delay (more is waiting) or the idle delay (caught up). So an idle
+        // bot spends one request per idle delay, and a busy one polls with every batch it sends anyway.
+        var goAloneAfter = TimeSpan.Zero;
         LogStarted(logger, bot.Code, fetch.IdleDelay, fetch.BusyDelay);
         while (!cancellationToken.IsCancellationRequested)
         {
-            TimeSpan delay;
             try
             {
-                var hasMore = await PollOnceAsync(bot, cancellationToken);
+                var hasMore = await PollOnceAsync(bot, time.GetUtcNow() + goAloneAfter, cancellationToken);
                 failures = 0;
-                delay = hasMore ? fetch.BusyDelay : fetch.IdleDelay;
+                goAloneAfter = hasMore ? fetch.BusyDelay : fetch.IdleDelay;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 failures++;
-                delay = Backoff.After(failures, ex, fetch.MaxBackoff, time);
+                var delay = Backoff.After(failures, ex, fetch.MaxBackoff, time);
                 LogPollFailed(logger, ex, bot.Code, failures, delay);
+                await Task.Delay(delay, time, cancellationToken);
+                goAloneAfter = TimeSpan.Zero;
             }
-
-            await Task.Delay(delay, time, cancellationToken);
         }
     }
 
-    /// <summary>One Event.get and the storing of what it returned; true when the portal holds more.</summary>
-    public async Task<bool> PollOnceAsync(HostedBot bot, CancellationToken cancellationToken)
+    /// <summary>
+    /// One Event.get, sent with the bot's next batch or alone at <paramref name="goAloneAt"/>, and the storing of what
+    /// it returned; true when the portal holds more.
+    /// </summary>
+    public async Task<bool> PollOnceAsync(HostedBot bot, DateTimeOffset goAloneAt, CancellationToken cancellationToken)
     {
         var portal = bot.Portal.Key;
         var offset = await offsets.GetAsync(portal, bot.Code, cancellationToken);
-        var page = await clients.For(bot).CallAsync(
+        var page = await outbox.PollAsync(
+            bot,
             new EventGetRequest { Offset = offset, Limit = options.Value.Fetch.BatchSize },
+            goAloneAt,
             cancellationToken);
 
         var items = new List<InboxItem>(page.Events.Count);
@@ -125,7 +136,7 @@ internal sealed partial class FetchReceiver(
     private static string EventIdText(JsonElement wire) =>
         wire.ValueKind == JsonValueKind.Object && wire.TryGetProperty("eventId", out var id) ? id.ToString() : "without-id";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Polling events for bot {Bot} (idle delay {IdleDelay}, busy delay {BusyDelay})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling events for bot {Bot} with its batches of replies, alone after {IdleDelay} idle or {BusyDelay} busy")]
     private static partial void LogStarted(ILogger logger, string bot, TimeSpan idleDelay, TimeSpan busyDelay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Event.get for bot {Bot} failed ({Failures} in a row); next try in {Delay}")]
