@@ -3,10 +3,13 @@ namespace ChatBotHost.Configuration;
 /// <summary>ChatBotHost:Fetch. Defaults follow spec §5.2.</summary>
 public sealed class FetchOptions
 {
-    /// <summary>Wait after an Event.get that returned everything (hasMore=false).</summary>
+    /// <summary>
+    /// After an Event.get that returned everything (hasMore=false), the longest the next one waits for a batch of the bot's
+    /// replies to ride in before it goes as a request of its own.
+    /// </summary>
     public TimeSpan IdleDelay { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Wait after an Event.get that left more events behind (hasMore=true).</summary>
+    /// <summary>The same after an Event.get that left more events behind (hasMore=true).</summary>
     public TimeSpan BusyDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Events asked for per Event.get (1–1000).</summary>

@@ -34,7 +34,7 @@ internal sealed class OutboxQueue(int maxBatchSize)
             return false;
         }
 
-        if (wasInBatch && error is BitrixApiException { Error: BitrixErrors.BotNotFound or BitrixErrors.BatchLengthExceeded or BitrixErrors.BatchMethodNotAllowed })
+        if (wasInBatch && error is BitrixApiException { Behaviour: BitrixErrorBehaviour.ReRegisterBot or BitrixErrorBehaviour.SendAlone })
         {
             poll.SendAlone = true;
             poll.GoAloneAt = now;
