@@ -38,7 +38,7 @@ public sealed class BotTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddStateStores(redisConfiguration: null);
         // One call per request: the recording portal answers plain calls, not batches.
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChatBotHostOptions { Outbox = { MaxBatchSize = 1 } }));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChatBotHostOptions { SendQueue = { MaxBatchSize = 1 } }));
         services.AddSingleton<IBotClientSource>(new RecordingClientSource(Portal));
         services.AddSingleton(sp => new BotDirectory([CreateBot(sp, botType, options.BotId)]));
         services.AddSingleton<IConfiguration>(sp => BotSettingsOf(sp.GetRequiredService<BotDirectory>().All.Single().Code, options));

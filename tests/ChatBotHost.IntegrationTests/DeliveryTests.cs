@@ -19,7 +19,7 @@ public sealed class DeliveryTests
     private const string Send = "imbot.v2.Chat.Message.send";
 
     [Fact]
-    public async Task Outbox_CallsQueuedWhileASendIsUnderWay_ReachThePortalAsOneBatchEachWithItsOwnMessageId()
+    public async Task SendQueue_CallsQueuedWhileASendIsUnderWay_ReachThePortalAsOneBatchEachWithItsOwnMessageId()
     {
         await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
         // Webhook mode: in fetch mode the bot's Event.get polls ride in its batches too, which would blur the count.
@@ -27,7 +27,7 @@ public sealed class DeliveryTests
         await using var host = await InProcessHost.StartAsync(settings, typeof(EchoBot));
         var bot = host.Bot("echo");
         var users = await OpenChatsAsync(emulator, bot.BotId, 10);
-        var outbox = host.Services.GetRequiredService<Outbox>();
+        var outbox = host.Services.GetRequiredService<SendQueue>();
         var sends = new List<Task<ChatMessageSendResult>>();
         // The echo bot's greetings to the new chats may have travelled in batches of their own: count from here.
         var batchedBefore = emulator.Portal.Calls.Count(c => c.Method == Send && c.InBatch && c.Error is null);
@@ -54,14 +54,14 @@ public sealed class DeliveryTests
     }
 
     [Fact]
-    public async Task Stop_WithCallsStillInTheOutbox_SendsThemBeforeTheHostIsGone()
+    public async Task Stop_WithCallsStillInTheSendQueue_SendsThemBeforeTheHostIsGone()
     {
         await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
         var settings = new HostSettings(emulator, redis: null, "fetch").Set("ChatBotHost:Outbox:MaxConcurrentRequests", "1");
         var host = await InProcessHost.StartAsync(settings, typeof(EchoBot));
         var bot = host.Bot("echo");
         var user = (await OpenChatsAsync(emulator, bot.BotId, 1))[0];
-        var outbox = host.Services.GetRequiredService<Outbox>();
+        var outbox = host.Services.GetRequiredService<SendQueue>();
         var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stopping.SetResult);
         Task stopped;

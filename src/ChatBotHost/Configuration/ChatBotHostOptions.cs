@@ -45,7 +45,9 @@ public sealed class ChatBotHostOptions
     public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>Sending replies: batching, retries.</summary>
-    public OutboxOptions Outbox { get; set; } = new();
+    // Bound from the section operators have always set (ChatBotHost:Outbox), though the type is an in-memory send queue.
+    [ConfigurationKeyName("Outbox")]
+    public SendQueueOptions SendQueue { get; set; } = new();
 
     /// <summary>The settings of one bot, or defaults when the bot has no section.</summary>
     public BotSettings For(string botCode) => Bots.TryGetValue(botCode, out var settings) ? settings : new BotSettings();

@@ -43,7 +43,7 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         ValidateFetch(options.Fetch, errors);
         ValidateTimers(options.Timers, errors);
         ValidateInbox(options, errors);
-        ValidateDelivery(options.RateLimit, options.Outbox, errors);
+        ValidateDelivery(options.RateLimit, options.SendQueue, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -171,7 +171,7 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         }
     }
 
-    private static void ValidateDelivery(RateLimitOptions rateLimit, OutboxOptions outbox, List<string> errors)
+    private static void ValidateDelivery(RateLimitOptions rateLimit, SendQueueOptions outbox, List<string> errors)
     {
         if (!double.IsFinite(rateLimit.DrainPerSecond) || rateLimit.DrainPerSecond <= 0)
         {

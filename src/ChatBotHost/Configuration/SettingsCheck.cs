@@ -48,7 +48,7 @@ internal static class SettingsCheck
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true })
-            .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(p => p.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? p.Name, StringComparer.OrdinalIgnoreCase);
         var defaults = Activator.CreateInstance(type);
 
         foreach (var child in section.GetChildren())

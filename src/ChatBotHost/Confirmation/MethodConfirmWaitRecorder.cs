@@ -15,10 +15,10 @@ namespace ChatBotHost.Confirmation;
 /// tells the user (or, unhandled, ends the turn as waiting: <see cref="AwaitingConfirmationStage"/>).
 /// </summary>
 internal sealed partial class MethodConfirmWaitRecorder(
-    IOutbox inner, IMethodConfirmWaits waits, string portal, MethodConfirmWait wait, ILogger logger) : IOutbox
+    ISendQueue inner, IMethodConfirmWaits waits, string portal, MethodConfirmWait wait, ILogger logger) : ISendQueue
 {
     /// <summary>The turn's outbox with its waits recorded for the turn's bot and dialog.</summary>
-    public static IOutbox Around(IOutbox outbox, TurnContext turn)
+    public static ISendQueue Around(ISendQueue outbox, TurnContext turn)
     {
         var bot = turn.HostedBot;
         var wait = new MethodConfirmWait(bot.Code, turn.Event.DialogId ?? InboxItem.NoDialog, turn.Event.Language ?? turn.Event.Bot.Language);

@@ -12,22 +12,22 @@ internal static class DeliveryServices
     /// The outbox every turn sends through. It needs the state stores (sent ledger, dead letters) and a client source;
     /// the pipeline registers it, so the test kit gets it too.
     /// </summary>
-    public static IServiceCollection AddOutbox(this IServiceCollection services)
+    public static IServiceCollection AddSendQueue(this IServiceCollection services)
     {
-        services.TryAddSingleton<OutboxSender>();
-        services.TryAddSingleton(sp => new OutboxRecords(
+        services.TryAddSingleton<RequestSender>();
+        services.TryAddSingleton(sp => new SendRecords(
             sp.GetRequiredService<ISentLedger>(),
             sp.GetRequiredService<IDeadLetterStore>(),
             TimeOf(sp),
-            sp.GetRequiredService<ILogger<OutboxRecords>>()));
+            sp.GetRequiredService<ILogger<SendRecords>>()));
         // The limiter is there in the host (AddDelivery) and absent in the test kit, whose recording portal has no bucket.
-        services.TryAddSingleton(sp => new Outbox(
-            sp.GetRequiredService<OutboxSender>(),
-            sp.GetRequiredService<OutboxRecords>(),
+        services.TryAddSingleton(sp => new SendQueue(
+            sp.GetRequiredService<RequestSender>(),
+            sp.GetRequiredService<SendRecords>(),
             sp.GetRequiredService<IOptions<ChatBotHostOptions>>(),
             TimeOf(sp),
             sp.GetService<PortalRateLimiter>()));
-        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<Outbox>());
+        services.TryAddSingleton<ISendQueue>(sp => sp.GetRequiredService<SendQueue>());
         return services;
     }
 
@@ -37,7 +37,7 @@ internal static class DeliveryServices
     /// </summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
-        services.AddOutbox();
+        services.AddSendQueue();
         services.TryAddSingleton(sp => new PortalRateLimiter(
             sp.GetRequiredService<IRateLimitStore>(),
             sp.GetRequiredService<IOptions<ChatBotHostOptions>>().Value.RateLimit.ToLimit(),
@@ -45,14 +45,14 @@ internal static class DeliveryServices
             sp.GetRequiredService<ILogger<PortalRateLimiter>>(),
             sp.GetService<Operations.Metrics.HostMetrics>()));
         services.TryAddSingleton(sp => new PortalSuspensions(TimeOf(sp), sp.GetRequiredService<ILogger<PortalSuspensions>>(), sp.GetService<Operations.Metrics.HostMetrics>()));
-        services.TryAddSingleton(sp => new PortalRetryPolicy(sp.GetRequiredService<IOptions<ChatBotHostOptions>>().Value.Outbox, TimeOf(sp)));
+        services.TryAddSingleton(sp => new PortalRetryPolicy(sp.GetRequiredService<IOptions<ChatBotHostOptions>>().Value.SendQueue, TimeOf(sp)));
         services.TryAddSingleton(sp => new CallPipeline(
             sp.GetRequiredService<PortalRetryPolicy>(),
             sp.GetRequiredService<PortalRateLimiter>(),
             sp.GetRequiredService<PortalSuspensions>(),
             sp.GetService<Operations.Metrics.HostMetrics>(),
             sp.GetRequiredService<ILogger<CallPipeline>>()));
-        services.AddHostedService<OutboxFlushService>();
+        services.AddHostedService<SendQueueFlushService>();
         return services;
     }
 

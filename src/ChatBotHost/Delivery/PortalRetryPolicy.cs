@@ -19,7 +19,7 @@ internal sealed class PortalRetryPolicy
 
     private readonly TimeProvider _time;
 
-    public PortalRetryPolicy(OutboxOptions options, TimeProvider time)
+    public PortalRetryPolicy(SendQueueOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         _time = time;

@@ -10,7 +10,7 @@ namespace ChatBotHost.Delivery;
 /// call's ordinal in the turn, so the same turn run again after a redelivery returns what was sent instead of
 /// sending it twice; a message also carries a dedupe id derived from the key (<see cref="DedupeStamp"/>).
 /// </summary>
-internal sealed class TurnClient(IOutbox outbox, HostedBot bot, string eventKey) : IBitrixClient
+internal sealed class TurnClient(ISendQueue outbox, HostedBot bot, string eventKey) : IBitrixClient
 {
     private int _ordinal;
 

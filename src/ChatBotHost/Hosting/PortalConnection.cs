@@ -33,7 +33,7 @@ internal sealed class PortalConnection
 
         // Without one from the host (tests, the test kit): no shared bucket, default retries, suspensions of its own.
         Pipeline = pipeline ?? new CallPipeline(
-            new PortalRetryPolicy(new Configuration.OutboxOptions(), TimeProvider.System),
+            new PortalRetryPolicy(new Configuration.SendQueueOptions(), TimeProvider.System),
             limiter: null,
             new PortalSuspensions(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PortalSuspensions>.Instance),
             metrics: null,

@@ -33,7 +33,7 @@ internal sealed class TurnContext : ITurnContext
         Event = evt;
         Services = services;
         // One outbox under both clients, so a wait for the administrator is recorded whichever of them met it.
-        var outbox = MethodConfirmWaitRecorder.Around(services.GetRequiredService<IOutbox>(), this);
+        var outbox = MethodConfirmWaitRecorder.Around(services.GetRequiredService<ISendQueue>(), this);
         Api = new TurnClient(outbox, bot, evt.DeduplicationKey);
         Rest = TurnRest.For(services, outbox, bot, evt);
         _state = new Lazy<DialogStateBag>(() => new DialogStateBag(

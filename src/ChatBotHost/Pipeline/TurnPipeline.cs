@@ -87,6 +87,6 @@ internal sealed class TurnPipeline
         TurnScope.Register(services);
 
         // A turn's replies and other calls go through the outbox.
-        services.AddOutbox();
+        services.AddSendQueue();
     }
 }

@@ -9,7 +9,7 @@ namespace ChatBotHost.Rest;
 /// <see cref="IBitrixRest"/> outside a turn: the portal's bots are looked up in the bot directory at each call (an
 /// application portal's bots come and go with installs), and the call waits until the chosen bot is registered.
 /// </summary>
-internal sealed class BitrixRestFactory(BotDirectory directory, IOutbox outbox, IServiceProvider services) : IBitrixRestFactory
+internal sealed class BitrixRestFactory(BotDirectory directory, ISendQueue outbox, IServiceProvider services) : IBitrixRestFactory
 {
     public IReadOnlyList<BitrixPortal> ApplicationPortals =>
         [.. directory.All
@@ -42,7 +42,7 @@ internal sealed class BitrixRestFactory(BotDirectory directory, IOutbox outbox, 
 
     private IEnumerable<HostedBot> WebhookBots() => directory.All.Where(b => b.Portal.OAuth is null);
 
-    private OutboxRest Create(Func<IEnumerable<HostedBot>> bots, RestScope? scope) =>
+    private SendQueueRest Create(Func<IEnumerable<HostedBot>> bots, RestScope? scope) =>
         new(
             outbox,
             ct => ReadyBotAsync(bots, scope?.BotCode, ct),

@@ -1,5 +1,6 @@
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ChatBotHost.Tests.Configuration;
@@ -14,7 +15,20 @@ public sealed class DeliveryOptionsValidationTests
         Assert.True(Validate(options).Succeeded);
         Assert.Equal(2, options.RateLimit.DrainPerSecond);
         Assert.Equal(50, options.RateLimit.Burst);
-        Assert.Equal(50, options.Outbox.MaxBatchSize);
+        Assert.Equal(50, options.SendQueue.MaxBatchSize);
+    }
+
+    [Fact]
+    public void Bind_OutboxSection_SetsTheSendQueueOptions()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ChatBotHost:Outbox:MaxBatchSize"] = "7" })
+            .Build();
+
+        var options = new ChatBotHostOptions();
+        configuration.GetSection(ChatBotHostOptions.SectionName).Bind(options);
+
+        Assert.Equal(7, options.SendQueue.MaxBatchSize);
     }
 
     [Theory]
@@ -35,9 +49,9 @@ public sealed class DeliveryOptionsValidationTests
     [InlineData(50, 0, 8, "ChatBotHost:Outbox:MaxConcurrentRequests")]
     [InlineData(50, 17, 8, "ChatBotHost:Outbox:MaxConcurrentRequests")]
     [InlineData(50, 4, 0, "ChatBotHost:Outbox:MaxAttempts")]
-    public void Validate_BadOutboxLimits_NameTheKey(int batch, int concurrent, int attempts, string key)
+    public void Validate_BadSendQueueLimits_NameTheKey(int batch, int concurrent, int attempts, string key)
     {
-        var options = new ChatBotHostOptions { Outbox = { MaxBatchSize = batch, MaxConcurrentRequests = concurrent, MaxAttempts = attempts } };
+        var options = new ChatBotHostOptions { SendQueue = { MaxBatchSize = batch, MaxConcurrentRequests = concurrent, MaxAttempts = attempts } };
 
         Assert.Contains(key, Validate(options).FailureMessage, StringComparison.Ordinal);
     }
@@ -45,7 +59,7 @@ public sealed class DeliveryOptionsValidationTests
     [Fact]
     public void Validate_FirstRetryLongerThanTheLongest_NamesBothKeys()
     {
-        var options = new ChatBotHostOptions { Outbox = { FirstRetryDelay = TimeSpan.FromMinutes(2), MaxRetryDelay = TimeSpan.FromMinutes(1) } };
+        var options = new ChatBotHostOptions { SendQueue = { FirstRetryDelay = TimeSpan.FromMinutes(2), MaxRetryDelay = TimeSpan.FromMinutes(1) } };
 
         var message = Validate(options).FailureMessage;
 

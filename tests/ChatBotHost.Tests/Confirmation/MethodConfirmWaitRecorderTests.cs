@@ -57,12 +57,12 @@ public sealed class MethodConfirmWaitRecorderTests
         await Assert.ThrowsAsync<MethodConfirmDeniedException>(() => Recorder(inner, waits.Object).SendAsync(null!, AddTask, null, CancellationToken.None));
     }
 
-    private static MethodConfirmWaitRecorder Recorder(IOutbox inner, IMethodConfirmWaits waits) =>
+    private static MethodConfirmWaitRecorder Recorder(ISendQueue inner, IMethodConfirmWaits waits) =>
         new(inner, waits, "portal", Wait, NullLogger.Instance);
 
-    private static IOutbox Portal(BitrixApiException? answer)
+    private static ISendQueue Portal(BitrixApiException? answer)
     {
-        var portal = new Mock<IOutbox>();
+        var portal = new Mock<ISendQueue>();
         var setup = portal.Setup(p => p.SendAsync(It.IsAny<HostedBot>(), It.IsAny<TasksTaskAddRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()));
         if (answer is null)
         {

@@ -129,7 +129,7 @@ public sealed class CallPipelineBucketTests
     }
 
     private CallPipeline Pipeline(IRateLimitStore store, int maxAttempts = 8) => new(
-        new PortalRetryPolicy(new OutboxOptions { MaxAttempts = maxAttempts, FirstRetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(1) }, _clock),
+        new PortalRetryPolicy(new SendQueueOptions { MaxAttempts = maxAttempts, FirstRetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(1) }, _clock),
         new PortalRateLimiter(store, Limit, _clock, NullLogger<PortalRateLimiter>.Instance),
         new PortalSuspensions(_clock, NullLogger<PortalSuspensions>.Instance),
         metrics: null,

@@ -22,7 +22,7 @@ internal sealed class PipelineBed : IAsyncDisposable
 
     private readonly SocketsHttpHandler _http = new();
 
-    private PipelineBed(BitrixEmulator emulator, FakeTimeProvider clock, OutboxOptions options)
+    private PipelineBed(BitrixEmulator emulator, FakeTimeProvider clock, SendQueueOptions options)
     {
         Emulator = emulator;
         Clock = clock;
@@ -55,7 +55,7 @@ internal sealed class PipelineBed : IAsyncDisposable
     {
         var clock = new FakeTimeProvider();
         var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock }, CancellationToken.None);
-        var options = new OutboxOptions { MaxAttempts = maxAttempts, FirstRetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(1) };
+        var options = new SendQueueOptions { MaxAttempts = maxAttempts, FirstRetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(1) };
         return new PipelineBed(emulator, clock, options);
     }
 

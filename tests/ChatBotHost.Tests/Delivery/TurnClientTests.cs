@@ -10,7 +10,7 @@ namespace ChatBotHost.Tests.Delivery;
 
 public sealed class TurnClientTests
 {
-    private readonly RecordingOutbox _outbox = new();
+    private readonly RecordingSendQueue _outbox = new();
     private readonly TurnClient _client;
 
     public TurnClientTests()
@@ -52,7 +52,7 @@ public sealed class TurnClientTests
     public void HasEffect_Method_SaysWhetherARepeatMustBeAvoided(string method, bool hasEffect) =>
         Assert.Equal(hasEffect, CallKinds.HasEffect(method));
 
-    private sealed class RecordingOutbox : IOutbox
+    private sealed class RecordingSendQueue : ISendQueue
     {
         public List<string?> Keys { get; } = [];
 

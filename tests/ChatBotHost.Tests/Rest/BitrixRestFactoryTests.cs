@@ -57,5 +57,5 @@ public sealed class BitrixRestFactoryTests
     }
 
     private static BitrixRestFactory Factory(RestBed bed) =>
-        new(new BotDirectory([bed.Bot]), bed.Outbox, new ServiceCollection().BuildServiceProvider());
+        new(new BotDirectory([bed.Bot]), bed.SendQueue, new ServiceCollection().BuildServiceProvider());
 }

@@ -28,8 +28,8 @@ internal sealed class RestBed : IAsyncDisposable
         {
             Bot.MarkReady();
         }
-        var records = new OutboxRecords(Ledger, DeadLetters, Clock, NullLogger<OutboxRecords>.Instance);
-        Outbox = new Outbox(new OutboxSender(new DirectClients()), records, Options.Create(new ChatBotHostOptions()), Clock, limiter: null);
+        var records = new SendRecords(Ledger, DeadLetters, Clock, NullLogger<SendRecords>.Instance);
+        SendQueue = new SendQueue(new RequestSender(new DirectClients()), records, Options.Create(new ChatBotHostOptions()), Clock, limiter: null);
     }
 
     public FakeTimeProvider Clock { get; } = new();
@@ -40,15 +40,15 @@ internal sealed class RestBed : IAsyncDisposable
 
     public HostedBot Bot { get; }
 
-    public Outbox Outbox { get; }
+    public SendQueue SendQueue { get; }
 
     /// <summary>The API as a turn (or a job with this scope) sees it; a new one starts counting ordinals again.</summary>
-    public OutboxRest Rest(string? scope = "evt:1", int maxPerRequest = 50, string? dialogId = "5") =>
-        new(Outbox, _ => Task.FromResult(Bot), scope is null ? RestIdempotency.None : new RestIdempotency(scope), dialogId, maxPerRequest);
+    public SendQueueRest Rest(string? scope = "evt:1", int maxPerRequest = 50, string? dialogId = "5") =>
+        new(SendQueue, _ => Task.FromResult(Bot), scope is null ? RestIdempotency.None : new RestIdempotency(scope), dialogId, maxPerRequest);
 
     public async ValueTask DisposeAsync()
     {
-        await Outbox.DisposeAsync();
+        await SendQueue.DisposeAsync();
         _portal.Dispose();
     }
 }

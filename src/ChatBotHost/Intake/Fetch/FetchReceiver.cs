@@ -22,7 +22,7 @@ internal sealed partial class FetchReceiver(
     InboxWriter inbox,
     InboxDeadLetters deadLetters,
     IOffsetStore offsets,
-    IOutbox outbox,
+    ISendQueue outbox,
     IOptions<ChatBotHostOptions> options,
     TimeProvider time,
     HostMetrics metrics,

@@ -17,7 +17,7 @@ internal sealed partial class QueueDepths
     private readonly ILogger<QueueDepths> _logger;
     private readonly ConcurrentDictionary<string, long> _inboxDepths = new(StringComparer.Ordinal);
 
-    public QueueDepths(HostMetrics metrics, Outbox outbox, IInboxStore inbox, BotDirectory bots, ILogger<QueueDepths> logger)
+    public QueueDepths(HostMetrics metrics, SendQueue outbox, IInboxStore inbox, BotDirectory bots, ILogger<QueueDepths> logger)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         _inbox = inbox;

@@ -46,7 +46,7 @@ internal sealed class EmulatedFetchHost : IAsyncDisposable
 
     // The host's call pipeline on the test's clock and limiter: the polls and replies share one bucket, as in the host.
     private static CallPipeline Pipeline(ChatBotHostOptions options, PortalRateLimiter limiter, FakeTimeProvider clock) => new(
-        new PortalRetryPolicy(options.Outbox, clock),
+        new PortalRetryPolicy(options.SendQueue, clock),
         limiter,
         new PortalSuspensions(clock, NullLogger<PortalSuspensions>.Instance),
         metrics: null,
@@ -81,7 +81,7 @@ internal sealed class EmulatedFetchHost : IAsyncDisposable
             services.AddSingleton(limiter);
             services.AddMetrics();
             services.AddSingleton<HostMetrics>();
-            services.AddOutbox();
+            services.AddSendQueue();
             services.AddInbox();
             services.AddSingleton<FetchReceiver>();
         });
@@ -120,7 +120,7 @@ internal sealed class EmulatedFetchHost : IAsyncDisposable
         }
 
         await _harness.Services.GetRequiredService<InboxWorkers>().StopAsync(new CancellationToken(canceled: true));
-        await _harness.Services.GetRequiredService<Outbox>().DisposeAsync();
+        await _harness.Services.GetRequiredService<SendQueue>().DisposeAsync();
         await _harness.DisposeAsync();
         await _emulator.DisposeAsync();
         _stopping.Dispose();

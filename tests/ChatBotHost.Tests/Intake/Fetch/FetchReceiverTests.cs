@@ -112,7 +112,7 @@ public sealed class FetchReceiverTests : IAsyncDisposable
             services.AddSingleton<TimeProvider>(_clock);
             services.AddSingleton<IInboxStore>(_store ?? _inbox);
             services.AddSingleton<IOffsetStore>(_offsets);
-            services.AddSingleton<IOutbox>(_outbox);
+            services.AddSingleton<ISendQueue>(_outbox);
             services.AddMetrics();
             services.AddSingleton<HostMetrics>();
             services.AddInboxWriter();

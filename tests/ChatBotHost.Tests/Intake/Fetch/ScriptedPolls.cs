@@ -7,7 +7,7 @@ using ChatBotHost.Hosting;
 namespace ChatBotHost.Tests.Intake.Fetch;
 
 /// <summary>An outbox that only takes polls: each one waits, with what it asked for, until the test answers it.</summary>
-internal sealed class ScriptedPolls : IOutbox
+internal sealed class ScriptedPolls : ISendQueue
 {
     private readonly Channel<Poll> _polls = Channel.CreateUnbounded<Poll>();
 

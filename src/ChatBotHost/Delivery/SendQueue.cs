@@ -9,20 +9,20 @@ namespace ChatBotHost.Delivery;
 
 /// <summary>
 /// The host's outbox: answers a keyed call from the sent ledger when it was sent before, otherwise queues it with
-/// its portal's <see cref="PortalOutbox"/>, whose loop is started by the first call to that portal.
+/// its portal's <see cref="PortalSendQueue"/>, whose loop is started by the first call to that portal.
 /// </summary>
-internal sealed class Outbox : IOutbox, IAsyncDisposable
+internal sealed class SendQueue : ISendQueue, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<PortalOutbox>> _portals = new(StringComparer.Ordinal);
-    private readonly OutboxRecords _records;
-    private readonly Func<string, PortalOutbox> _createPortal;
+    private readonly ConcurrentDictionary<string, Lazy<PortalSendQueue>> _portals = new(StringComparer.Ordinal);
+    private readonly SendRecords _records;
+    private readonly Func<string, PortalSendQueue> _createPortal;
 
-    public Outbox(OutboxSender sender, OutboxRecords records, IOptions<ChatBotHostOptions> options, TimeProvider time, PortalRateLimiter? limiter)
+    public SendQueue(RequestSender sender, SendRecords records, IOptions<ChatBotHostOptions> options, TimeProvider time, PortalRateLimiter? limiter)
     {
-        var settings = options.Value.Outbox;
-        var retries = new OutboxRetries(settings, time);
+        var settings = options.Value.SendQueue;
+        var retries = new SendRetries(settings, time);
         _records = records;
-        _createPortal = portal => new PortalOutbox(
+        _createPortal = portal => new PortalSendQueue(
             sender, records, retries, settings, time, ct => limiter?.WaitAsync(portal, ct) ?? Task.CompletedTask);
     }
 
@@ -43,7 +43,7 @@ internal sealed class Outbox : IOutbox, IAsyncDisposable
             return recorded;
         }
 
-        return await PortalOf(bot).Enqueue(new OutboxCall<TResult>(bot, call, idempotencyKey)).WaitAsync(cancellationToken);
+        return await PortalOf(bot).Enqueue(new QueuedCall<TResult>(bot, call, idempotencyKey)).WaitAsync(cancellationToken);
     }
 
     public Task<EventGetResult> PollAsync(HostedBot bot, EventGetRequest request, DateTimeOffset goAloneAt, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ internal sealed class Outbox : IOutbox, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(bot);
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        return PortalOf(bot).PollAsync(new OutboxPoll(bot, request, goAloneAt), cancellationToken);
+        return PortalOf(bot).PollAsync(new QueuedPoll(bot, request, goAloneAt), cancellationToken);
     }
 
     /// <summary>Waits until every queued call was sent or given up; returns how many were left when cancelled.</summary>
@@ -61,8 +61,8 @@ internal sealed class Outbox : IOutbox, IAsyncDisposable
         return left.Sum();
     }
 
-    private PortalOutbox PortalOf(HostedBot bot) =>
-        _portals.GetOrAdd(bot.Portal.Key, key => new Lazy<PortalOutbox>(() => _createPortal(key))).Value;
+    private PortalSendQueue PortalOf(HostedBot bot) =>
+        _portals.GetOrAdd(bot.Portal.Key, key => new Lazy<PortalSendQueue>(() => _createPortal(key))).Value;
 
     public async ValueTask DisposeAsync()
     {

@@ -10,10 +10,10 @@ namespace ChatBotHost.Delivery;
 /// Sends one request's worth of calls of one bot: a single call as a plain call, several as one batch, and reports
 /// each call's own outcome (a failed sub-call affects only itself).
 /// </summary>
-internal sealed class OutboxSender(IBotClientSource clients, HostMetrics? metrics = null)
+internal sealed class RequestSender(IBotClientSource clients, HostMetrics? metrics = null)
 {
     /// <summary>One entry per call: null when it succeeded (its result is in the call), else why it failed.</summary>
-    public async Task<Exception?[]> SendAsync(IReadOnlyList<OutboxCall> calls, BucketPermit permit, CancellationToken cancellationToken)
+    public async Task<Exception?[]> SendAsync(IReadOnlyList<QueuedCall> calls, BucketPermit permit, CancellationToken cancellationToken)
     {
         // The bot's client on the call pipeline: the outbox's slot of the bucket spent by this request, one attempt
         // (the outbox schedules retries itself), the bot registered again if the portal lost it.
@@ -51,7 +51,7 @@ internal sealed class OutboxSender(IBotClientSource clients, HostMetrics? metric
         return outcomes;
     }
 
-    private static async Task<Exception?> SendAloneAsync(IBitrixClient client, OutboxCall call, CancellationToken cancellationToken)
+    private static async Task<Exception?> SendAloneAsync(IBitrixClient client, QueuedCall call, CancellationToken cancellationToken)
     {
         try
         {
@@ -64,7 +64,7 @@ internal sealed class OutboxSender(IBotClientSource clients, HostMetrics? metric
         }
     }
 
-    private static Exception? TakeResult(OutboxCall call, BatchResult result, string id, bool halted)
+    private static Exception? TakeResult(QueuedCall call, BatchResult result, string id, bool halted)
     {
         try
         {

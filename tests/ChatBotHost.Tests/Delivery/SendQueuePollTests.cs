@@ -8,7 +8,7 @@ using ChatBotHost.Tests.State;
 namespace ChatBotHost.Tests.Delivery;
 
 /// <summary>A fetch poll rides in the bot's batches of replies, or goes alone when none goes before its time.</summary>
-public sealed class OutboxPollTests
+public sealed class SendQueuePollTests
 {
     private const string EventGet = "imbot.v2.Event.get";
 
@@ -20,12 +20,12 @@ public sealed class OutboxPollTests
         var sends = new List<Task>();
         using (bed.Portal.HoldRequests())
         {
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
-            poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest { Offset = 41 }, bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
+            poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest { Offset = 41 }, bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
             for (var i = 0; i < 3; i++)
             {
-                sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message($"{i}", $"m{i}"), null, CancellationToken.None));
+                sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message($"{i}", $"m{i}"), null, CancellationToken.None));
             }
         }
 
@@ -44,7 +44,7 @@ public sealed class OutboxPollTests
     public async Task PollAsync_NoBatchBeforeGoAloneAt_GoesAloneThenAndNotBefore()
     {
         await using var bed = Bed();
-        var poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest { Offset = 7 }, bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
+        var poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest { Offset = 7 }, bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
         await Eventually.TrueAsync(() => bed.Clock.ActiveTimerCount == 1, "the outbox waits for the poll's time");
 
         bed.Clock.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromMilliseconds(1));
@@ -67,12 +67,12 @@ public sealed class OutboxPollTests
         var sends = new List<Task>();
         using (bed.Portal.HoldRequests())
         {
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("0", "warm-up"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("0", "warm-up"), null, CancellationToken.None));
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
-            poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
+            poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
             for (var i = 1; i <= 60; i++)
             {
-                sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message((i % 4).ToString(CultureInfo.InvariantCulture), $"m{i}"), null, CancellationToken.None));
+                sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message((i % 4).ToString(CultureInfo.InvariantCulture), $"m{i}"), null, CancellationToken.None));
             }
         }
 
@@ -93,11 +93,11 @@ public sealed class OutboxPollTests
         var sends = new List<Task>();
         using (bed.Portal.HoldRequests())
         {
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
-            poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None));
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "two"), null, CancellationToken.None));
+            poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "two"), null, CancellationToken.None));
         }
 
         var error = await Assert.ThrowsAsync<BitrixApiException>(() => poll.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -106,7 +106,7 @@ public sealed class OutboxPollTests
         Assert.Equal("AUTH_ERROR", error.Error);
         Assert.Equal(2, bed.Portal.Requests.Count);
         Assert.Equal(0, await bed.DeadLetters.CountAsync(bed.Bot.Portal.Key, CancellationToken.None));
-        Assert.Equal(0, bed.Outbox.Pending);
+        Assert.Equal(0, bed.SendQueue.Pending);
     }
 
     [Fact]
@@ -123,11 +123,11 @@ public sealed class OutboxPollTests
         var sends = new List<Task>();
         using (bed.Portal.HoldRequests())
         {
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
-            poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None));
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "two"), null, CancellationToken.None));
+            poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "two"), null, CancellationToken.None));
         }
 
         await Eventually.TrueAsync(() => bed.Portal.Requests.Count == 2 && bed.Clock.ActiveTimerCount == 1, "the dialog waits for its retry");
@@ -147,11 +147,11 @@ public sealed class OutboxPollTests
         await using var bed = Bed(o => o.FirstRetryDelay = TimeSpan.FromSeconds(5));
         var failures = 0;
         bed.Portal.Script = call => call.Text == "one" && ++failures == 1 ? PortalAnswer.Fail(BitrixErrors.InternalServerError, HttpStatusCode.InternalServerError) : Answer(call);
-        var one = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None);
+        var one = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None);
         await Eventually.TrueAsync(() => bed.Clock.ActiveTimerCount == 1, "the dialog waits for its retry");
-        var two = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "two"), null, CancellationToken.None);
+        var two = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "two"), null, CancellationToken.None);
 
-        var poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow(), CancellationToken.None);
+        var poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow(), CancellationToken.None);
         await poll.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal([EventGet], bed.Portal.Requests[1].Calls.Select(c => c.Method));
@@ -166,11 +166,11 @@ public sealed class OutboxPollTests
     {
         await using var bed = Bed();
         using var cancel = new CancellationTokenSource();
-        var poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), cancel.Token);
+        var poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), cancel.Token);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poll);
-        await bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
+        await bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
         bed.Clock.Advance(TimeSpan.FromSeconds(10));
         await Task.Delay(50);
 
@@ -186,7 +186,7 @@ public sealed class OutboxPollTests
         using var cancel = new CancellationTokenSource();
         using (bed.Portal.HoldRequests())
         {
-            var poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow(), cancel.Token);
+            var poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow(), cancel.Token);
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the poll is under way");
 
             await cancel.CancelAsync();
@@ -198,10 +198,10 @@ public sealed class OutboxPollTests
     public async Task PollAsync_Waiting_IsNotPendingAndDoesNotHoldUpADrain()
     {
         await using var bed = Bed();
-        var poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddMinutes(1), CancellationToken.None);
+        var poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddMinutes(1), CancellationToken.None);
 
-        Assert.Equal(0, bed.Outbox.Pending);
-        Assert.Equal(0, await bed.Outbox.DrainAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0, bed.SendQueue.Pending);
+        Assert.Equal(0, await bed.SendQueue.DrainAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.False(poll.IsCompleted);
     }
 
@@ -213,11 +213,11 @@ public sealed class OutboxPollTests
         var sends = new List<Task>();
         using (bed.Portal.HoldRequests())
         {
-            sends.Add(bed.Outbox.SendAsync(bed.OtherBot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.OtherBot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
-            poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
-            sends.Add(bed.Outbox.SendAsync(bed.OtherBot, Sends.Message("1", "a"), null, CancellationToken.None));
-            sends.Add(bed.Outbox.SendAsync(bed.OtherBot, Sends.Message("2", "b"), null, CancellationToken.None));
+            poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
+            sends.Add(bed.SendQueue.SendAsync(bed.OtherBot, Sends.Message("1", "a"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.OtherBot, Sends.Message("2", "b"), null, CancellationToken.None));
         }
 
         await Task.WhenAll(sends).WaitAsync(TimeSpan.FromSeconds(30));
@@ -228,21 +228,21 @@ public sealed class OutboxPollTests
     }
 
     [Fact]
-    public async Task PollAsync_DueWhileAnotherBotKeepsTheOutboxBusy_GoesNextInsteadOfWaitingBehindIt()
+    public async Task PollAsync_DueWhileAnotherBotKeepsTheSendQueueBusy_GoesNextInsteadOfWaitingBehindIt()
     {
         await using var bed = Bed(o => o.MaxConcurrentRequests = 1);
         Task<EventGetResult> poll;
         var sends = new List<Task>();
         using (bed.Portal.HoldRequests())
         {
-            sends.Add(bed.Outbox.SendAsync(bed.OtherBot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.OtherBot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
             for (var i = 0; i < 120; i++)
             {
-                sends.Add(bed.Outbox.SendAsync(bed.OtherBot, Sends.Message($"{i}", $"m{i}"), null, CancellationToken.None));
+                sends.Add(bed.SendQueue.SendAsync(bed.OtherBot, Sends.Message($"{i}", $"m{i}"), null, CancellationToken.None));
             }
 
-            poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow(), CancellationToken.None);
+            poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow(), CancellationToken.None);
         }
 
         await poll.WaitAsync(TimeSpan.FromSeconds(30));
@@ -255,8 +255,8 @@ public sealed class OutboxPollTests
     public async Task PollAsync_MaxBatchSizeOne_NeverRidesAndGoesAloneWhenDue()
     {
         await using var bed = Bed(o => o.MaxBatchSize = 1);
-        var poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
-        await bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
+        var poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddSeconds(10), CancellationToken.None);
+        await bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
 
         bed.Clock.Advance(TimeSpan.FromSeconds(10));
         await poll.WaitAsync(TimeSpan.FromSeconds(30));
@@ -268,7 +268,7 @@ public sealed class OutboxPollTests
     public async Task DisposeAsync_PollWaiting_FailsItAsCancelled()
     {
         var bed = Bed();
-        var poll = bed.Outbox.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddMinutes(1), CancellationToken.None);
+        var poll = bed.SendQueue.PollAsync(bed.Bot, new EventGetRequest(), bed.Clock.GetUtcNow().AddMinutes(1), CancellationToken.None);
 
         await bed.DisposeAsync();
 
@@ -277,9 +277,9 @@ public sealed class OutboxPollTests
     }
 
     // Event.get answers an empty page confirming the offset it was given (one past it), so a test sees which poll it got.
-    private static OutboxBed Bed(Action<ChatBotHost.Configuration.OutboxOptions>? configure = null)
+    private static SendQueueBed Bed(Action<ChatBotHost.Configuration.SendQueueOptions>? configure = null)
     {
-        var bed = new OutboxBed(configure);
+        var bed = new SendQueueBed(configure);
         bed.Portal.Script = Answer;
         return bed;
     }

@@ -5,7 +5,7 @@ namespace ChatBotHost.Delivery;
 /// (the host stops services in reverse order): the replies of the last turns are still sent, within the host's
 /// shutdown timeout.
 /// </summary>
-internal sealed partial class OutboxFlushService(Outbox outbox, ILogger<OutboxFlushService> logger) : IHostedService
+internal sealed partial class SendQueueFlushService(SendQueue outbox, ILogger<SendQueueFlushService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -4,7 +4,7 @@ namespace ChatBotHost.Delivery;
 /// How a portal outbox's loop sleeps: until it is woken (a call or poll arrived, a request slot came free) or until the
 /// earliest retry or poll is due, whichever comes first.
 /// </summary>
-internal sealed class OutboxWakeup
+internal sealed class SendQueueWakeup
 {
     private TaskCompletionSource? _next;
 

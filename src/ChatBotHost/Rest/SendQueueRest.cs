@@ -8,19 +8,19 @@ using ChatBotHost.Hosting;
 namespace ChatBotHost.Rest;
 
 /// <summary>
-/// The author's REST API over the outbox: every call is a raw request sent as the bot through <see cref="IOutbox"/>
+/// The author's REST API over the outbox: every call is a raw request sent as the bot through <see cref="ISendQueue"/>
 /// (credentials, the portal's bucket, coalescing, retries, the sent ledger), effects keyed by <see cref="RestIdempotency"/>.
 /// In a turn the calls are ordered with the turn's dialog; outside one they share the bot's lane.
 /// </summary>
-internal sealed class OutboxRest : IBitrixRest, IRestRequests
+internal sealed class SendQueueRest : IBitrixRest, IRestRequests
 {
-    private readonly IOutbox _outbox;
+    private readonly ISendQueue _outbox;
     private readonly Func<CancellationToken, Task<HostedBot>> _bot;
     private readonly RestIdempotency _keys;
     private readonly string? _dialogId;
     private readonly int _maxPerRequest;
 
-    public OutboxRest(IOutbox outbox, Func<CancellationToken, Task<HostedBot>> bot, RestIdempotency keys, string? dialogId, int maxPerRequest)
+    public SendQueueRest(ISendQueue outbox, Func<CancellationToken, Task<HostedBot>> bot, RestIdempotency keys, string? dialogId, int maxPerRequest)
     {
         _outbox = outbox;
         _bot = bot;

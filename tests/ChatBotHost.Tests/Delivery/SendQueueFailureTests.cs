@@ -10,16 +10,16 @@ using ChatBotHost.Tests.State;
 
 namespace ChatBotHost.Tests.Delivery;
 
-public sealed class OutboxFailureTests
+public sealed class SendQueueFailureTests
 {
     [Fact]
     public async Task SendAsync_ServerErrorThenSuccess_RetriesAfterTheBackoffAndReturnsTheResult()
     {
-        await using var bed = new OutboxBed(o => o.FirstRetryDelay = TimeSpan.FromSeconds(2));
+        await using var bed = new SendQueueBed(o => o.FirstRetryDelay = TimeSpan.FromSeconds(2));
         var attempts = 0;
         bed.Portal.Script = call => ++attempts == 1 ? PortalAnswer.Fail(BitrixErrors.InternalServerError, HttpStatusCode.InternalServerError) : null;
 
-        var send = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
+        var send = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
         await Eventually.TrueAsync(() => bed.Clock.ActiveTimerCount == 1, "the retry is scheduled");
         Assert.False(send.IsCompleted);
         bed.Clock.Advance(TimeSpan.FromSeconds(2));
@@ -33,11 +33,11 @@ public sealed class OutboxFailureTests
     [Fact]
     public async Task SendAsync_QueryLimitExceeded_BacksOffAndRetries()
     {
-        await using var bed = new OutboxBed(o => o.FirstRetryDelay = TimeSpan.FromSeconds(1));
+        await using var bed = new SendQueueBed(o => o.FirstRetryDelay = TimeSpan.FromSeconds(1));
         var attempts = 0;
         bed.Portal.RequestScript = _ => ++attempts == 1 ? PortalAnswer.Fail(BitrixErrors.QueryLimitExceeded, HttpStatusCode.ServiceUnavailable) : null;
 
-        var send = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
+        var send = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
         await Eventually.TrueAsync(() => bed.Clock.ActiveTimerCount == 1, "the retry is scheduled");
         Assert.Single(bed.Portal.Requests);
         bed.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -49,14 +49,14 @@ public sealed class OutboxFailureTests
     [Fact]
     public async Task SendAsync_OperationTimeLimit_WaitsUntilOperatingResetAt()
     {
-        await using var bed = new OutboxBed(o => o.FirstRetryDelay = TimeSpan.FromSeconds(1));
+        await using var bed = new SendQueueBed(o => o.FirstRetryDelay = TimeSpan.FromSeconds(1));
         var resetAt = bed.Clock.GetUtcNow().AddSeconds(30).ToUnixTimeSeconds();
         var attempts = 0;
         bed.Portal.Script = _ => ++attempts == 1
             ? new PortalAnswer(null, BitrixErrors.OperationTimeLimit, HttpStatusCode.TooManyRequests, resetAt)
             : null;
 
-        var send = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
+        var send = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
         await Eventually.TrueAsync(() => bed.Clock.ActiveTimerCount == 1, "the retry is scheduled");
         bed.Clock.Advance(TimeSpan.FromSeconds(30));
         Assert.Single(bed.Portal.Requests);
@@ -69,11 +69,11 @@ public sealed class OutboxFailureTests
     [Fact]
     public async Task SendAsync_NonTransientError_IsSentOnceDeadLetteredWithoutSecretsAndThrown()
     {
-        await using var bed = new OutboxBed();
+        await using var bed = new SendQueueBed();
         bed.Portal.Script = _ => PortalAnswer.Fail("ACCESS_DENIED", HttpStatusCode.Forbidden);
 
         var error = await Assert.ThrowsAsync<BitrixApiException>(
-            () => bed.Outbox.SendAsync(bed.Bot, Sends.Message("chat9", "hello"), null, CancellationToken.None));
+            () => bed.SendQueue.SendAsync(bed.Bot, Sends.Message("chat9", "hello"), null, CancellationToken.None));
 
         Assert.Equal("ACCESS_DENIED", error.Error);
         Assert.Single(bed.Portal.Requests);
@@ -87,14 +87,14 @@ public sealed class OutboxFailureTests
         var payload = JsonNode.Parse(letter.Payload)!;
         Assert.Equal("imbot.v2.Chat.Message.send", payload["method"]!.ToString());
         Assert.Equal("hello", payload["params"]!["fields"]!["message"]!.ToString());
-        Assert.DoesNotContain(OutboxBed.BotToken, letter.Payload, StringComparison.Ordinal);
+        Assert.DoesNotContain(SendQueueBed.BotToken, letter.Payload, StringComparison.Ordinal);
         Assert.DoesNotContain("webhookcode", letter.Payload, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SendAsync_ServerErrorEveryTime_GivesUpAfterMaxAttemptsAndDeadLetters()
     {
-        await using var bed = new OutboxBed(o =>
+        await using var bed = new SendQueueBed(o =>
         {
             o.MaxAttempts = 3;
             o.FirstRetryDelay = TimeSpan.FromSeconds(1);
@@ -102,7 +102,7 @@ public sealed class OutboxFailureTests
         });
         bed.Portal.Script = _ => PortalAnswer.Fail(BitrixErrors.InternalServerError, HttpStatusCode.InternalServerError);
 
-        var send = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
+        var send = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
         for (var retry = 1; retry < 3; retry++)
         {
             await Eventually.TrueAsync(() => bed.Clock.ActiveTimerCount == 1 && bed.Portal.Requests.Count == retry, $"retry {retry} is scheduled");
@@ -118,16 +118,16 @@ public sealed class OutboxFailureTests
     [Fact]
     public async Task SendAsync_OneSubCallOfABatchFails_OnlyThatCallFailsAndIsDeadLettered()
     {
-        await using var bed = new OutboxBed(o => o.MaxConcurrentRequests = 1);
+        await using var bed = new SendQueueBed(o => o.MaxConcurrentRequests = 1);
         bed.Portal.Script = call => call.Text == "" ? PortalAnswer.Fail("EMPTY_MESSAGE", HttpStatusCode.BadRequest) : null;
         Task<Bitrix.Requests.Messages.ChatMessageSendResult> good1, empty, good2;
         using (bed.Portal.HoldRequests())
         {
-            var warmUp = bed.Outbox.SendAsync(bed.Bot, Sends.Message("1", "warm-up"), null, CancellationToken.None);
+            var warmUp = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("1", "warm-up"), null, CancellationToken.None);
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
-            good1 = bed.Outbox.SendAsync(bed.Bot, Sends.Message("2", "a"), null, CancellationToken.None);
-            empty = bed.Outbox.SendAsync(bed.Bot, Sends.Message("3", ""), null, CancellationToken.None);
-            good2 = bed.Outbox.SendAsync(bed.Bot, Sends.Message("4", "b"), null, CancellationToken.None);
+            good1 = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("2", "a"), null, CancellationToken.None);
+            empty = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("3", ""), null, CancellationToken.None);
+            good2 = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("4", "b"), null, CancellationToken.None);
         }
 
         Assert.True((await good1.WaitAsync(TimeSpan.FromSeconds(10))).Id > 0);
@@ -142,16 +142,16 @@ public sealed class OutboxFailureTests
     [Fact]
     public async Task SendAsync_BotNotFoundInsideABatch_SendsThatCallAgainAlone()
     {
-        await using var bed = new OutboxBed(o => o.MaxConcurrentRequests = 1);
+        await using var bed = new SendQueueBed(o => o.MaxConcurrentRequests = 1);
         var refusals = 0;
         bed.Portal.Script = call => call.Text == "lost" && ++refusals == 1 ? PortalAnswer.Fail(BitrixErrors.BotNotFound, HttpStatusCode.BadRequest) : null;
         Task lost, other;
         using (bed.Portal.HoldRequests())
         {
-            var warmUp = bed.Outbox.SendAsync(bed.Bot, Sends.Message("1", "warm-up"), null, CancellationToken.None);
+            var warmUp = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("1", "warm-up"), null, CancellationToken.None);
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
-            lost = bed.Outbox.SendAsync(bed.Bot, Sends.Message("2", "lost"), null, CancellationToken.None);
-            other = bed.Outbox.SendAsync(bed.Bot, Sends.Message("3", "fine"), null, CancellationToken.None);
+            lost = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("2", "lost"), null, CancellationToken.None);
+            other = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("3", "fine"), null, CancellationToken.None);
         }
 
         await Task.WhenAll(lost, other).WaitAsync(TimeSpan.FromSeconds(10));
@@ -165,14 +165,14 @@ public sealed class OutboxFailureTests
     [Fact]
     public async Task SendAsync_TransientFailureOfOneDialogsCall_HoldsBackItsLaterCallsButNotOtherDialogs()
     {
-        await using var bed = new OutboxBed(o => o.FirstRetryDelay = TimeSpan.FromSeconds(5));
+        await using var bed = new SendQueueBed(o => o.FirstRetryDelay = TimeSpan.FromSeconds(5));
         var failures = 0;
         bed.Portal.Script = call => call.Text == "first" && ++failures == 1 ? PortalAnswer.Fail(BitrixErrors.InternalServerError, HttpStatusCode.InternalServerError) : null;
 
-        var first = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "first"), null, CancellationToken.None);
+        var first = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "first"), null, CancellationToken.None);
         await Eventually.TrueAsync(() => bed.Clock.ActiveTimerCount == 1, "the retry is scheduled");
-        var second = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "second"), null, CancellationToken.None);
-        await bed.Outbox.SendAsync(bed.Bot, Sends.Message("6", "elsewhere"), null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var second = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "second"), null, CancellationToken.None);
+        await bed.SendQueue.SendAsync(bed.Bot, Sends.Message("6", "elsewhere"), null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(second.IsCompleted);
         bed.Clock.Advance(TimeSpan.FromSeconds(5));
 
@@ -183,17 +183,17 @@ public sealed class OutboxFailureTests
     [Fact]
     public async Task SendAsync_EarlierCallOfADialogFailsInsideABatch_TheLaterOneIsNotDeliveredBeforeIt()
     {
-        await using var bed = new OutboxBed(o => o.MaxConcurrentRequests = 1);
+        await using var bed = new SendQueueBed(o => o.MaxConcurrentRequests = 1);
         var failures = 0;
         bed.Portal.Script = call => call.Text == "one" && ++failures == 1 ? PortalAnswer.Fail(BitrixErrors.InternalServerError, HttpStatusCode.OK) : null;
         Task<ChatMessageSendResult> one, two, other;
         using (bed.Portal.HoldRequests())
         {
-            var warmUp = bed.Outbox.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None);
+            var warmUp = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None);
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
-            one = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None);
-            two = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "two"), null, CancellationToken.None);
-            other = bed.Outbox.SendAsync(bed.Bot, Sends.Message("6", "other"), null, CancellationToken.None);
+            one = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None);
+            two = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "two"), null, CancellationToken.None);
+            other = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("6", "other"), null, CancellationToken.None);
         }
 
         await Eventually.TrueAsync(() => bed.Clock.ActiveTimerCount == 1, "the failed call waits for its retry");
@@ -209,12 +209,12 @@ public sealed class OutboxFailureTests
     [Fact]
     public async Task SendAsync_NoClientForTheBot_FailsThatCallWithoutDeadLetterAndKeepsSending()
     {
-        await using var bed = new OutboxBed();
+        await using var bed = new SendQueueBed();
         var unregistered = new HostedBot(new BotBuilder().Profile("ghost", "Ghost").Build("Ghost"), new BotSettings(), "t", bed.Bot.Portal);
 
         await Assert.ThrowsAsync<InvalidOperationException>(
-            () => bed.Outbox.SendAsync(unregistered, Sends.Message("5", "lost"), null, CancellationToken.None));
-        var result = await bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "fine"), null, CancellationToken.None);
+            () => bed.SendQueue.SendAsync(unregistered, Sends.Message("5", "lost"), null, CancellationToken.None));
+        var result = await bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "fine"), null, CancellationToken.None);
 
         Assert.True(result.Id > 0);
         Assert.Equal(0, await bed.DeadLetters.CountAsync(bed.Bot.Portal.Key, CancellationToken.None));

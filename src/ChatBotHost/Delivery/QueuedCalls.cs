@@ -5,28 +5,28 @@ namespace ChatBotHost.Delivery;
 
 /// <summary>
 /// The calls of one portal in the order they were queued, the fetch polls waiting beside them, and the rule that
-/// picks the next request from both. Not thread-safe: <see cref="PortalOutbox"/> uses it under its lock.
+/// picks the next request from both. Not thread-safe: <see cref="PortalSendQueue"/> uses it under its lock.
 /// </summary>
-internal sealed class OutboxQueue(int maxBatchSize)
+internal sealed class QueuedCalls(int maxBatchSize)
 {
-    private readonly LinkedList<OutboxCall> _calls = new();
-    private readonly Dictionary<string, OutboxCall> _byKey = new(StringComparer.Ordinal);
-    private readonly OutboxPolls _polls = new();
+    private readonly LinkedList<QueuedCall> _calls = new();
+    private readonly Dictionary<string, QueuedCall> _byKey = new(StringComparer.Ordinal);
+    private readonly QueuedPolls _polls = new();
 
     /// <summary>Calls queued, in flight or waiting for a retry; polls are not counted (nothing waits to drain them).</summary>
     public int Count => _calls.Count;
 
-    public void AddPoll(OutboxPoll poll) => _polls.Add(poll);
+    public void AddPoll(QueuedPoll poll) => _polls.Add(poll);
 
     /// <summary>Takes a poll out that is not on its way; false when it is, or was settled already.</summary>
-    public bool TryWithdraw(OutboxPoll poll) => _polls.TryWithdraw(poll);
+    public bool TryWithdraw(QueuedPoll poll) => _polls.TryWithdraw(poll);
 
     /// <summary>
     /// Settles a poll that came back: true when it is done (the caller completes it); false when it goes again — it
     /// did not run (a batch halted before it), or the batch could not carry it (then it goes alone at once). Neither
     /// counts as its one try.
     /// </summary>
-    public bool SettlePoll(OutboxPoll poll, Exception? error, bool wasInBatch, DateTimeOffset now)
+    public bool SettlePoll(QueuedPoll poll, Exception? error, bool wasInBatch, DateTimeOffset now)
     {
         poll.InFlight = false;
         if (error is BatchHaltedException)
@@ -46,7 +46,7 @@ internal sealed class OutboxQueue(int maxBatchSize)
     }
 
     /// <summary>Queues the call, or returns the queued call with the same bot and idempotency key (a repeated turn's).</summary>
-    public OutboxCall Add(OutboxCall call)
+    public QueuedCall Add(QueuedCall call)
     {
         if (KeyOf(call) is { } key)
         {
@@ -62,7 +62,7 @@ internal sealed class OutboxQueue(int maxBatchSize)
         return call;
     }
 
-    public void Remove(OutboxCall call)
+    public void Remove(QueuedCall call)
     {
         if (call.Node?.List is not null)
         {
@@ -76,9 +76,9 @@ internal sealed class OutboxQueue(int maxBatchSize)
     }
 
     /// <summary>Empties the queue and returns what was in it, polls included.</summary>
-    public OutboxCall[] Clear()
+    public QueuedCall[] Clear()
     {
-        OutboxCall[] left = [.. _calls, .. _polls.Clear()];
+        QueuedCall[] left = [.. _calls, .. _polls.Clear()];
         _calls.Clear();
         _byKey.Clear();
         return left;
@@ -91,7 +91,7 @@ internal sealed class OutboxQueue(int maxBatchSize)
     /// the bot, so busy bots cannot starve it; with no call of its bot ready it goes alone. Null when nothing is
     /// ready; <paramref name="due"/> then says when the earliest waiting retry or poll is.
     /// </summary>
-    public List<OutboxCall>? TakeReady(DateTimeOffset now, out DateTimeOffset? due)
+    public List<QueuedCall>? TakeReady(DateTimeOffset now, out DateTimeOffset? due)
     {
         var duePoll = _polls.Due(now);
         var taken = TakeCalls(now, duePoll?.Bot, out var callsDue);
@@ -141,11 +141,11 @@ internal sealed class OutboxQueue(int maxBatchSize)
         return true;
     }
 
-    private List<OutboxCall>? TakeCalls(DateTimeOffset now, HostedBot? only, out DateTimeOffset? due)
+    private List<QueuedCall>? TakeCalls(DateTimeOffset now, HostedBot? only, out DateTimeOffset? due)
     {
         due = null;
         var blocked = new HashSet<string>(StringComparer.Ordinal);
-        var taken = new List<OutboxCall>();
+        var taken = new List<QueuedCall>();
         var bot = only;
         for (var node = _calls.First; node is not null && taken.Count < maxBatchSize; node = node.Next)
         {
@@ -183,5 +183,5 @@ internal sealed class OutboxQueue(int maxBatchSize)
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null || a < b ? a : b;
 
-    private static string? KeyOf(OutboxCall call) => call.IdempotencyKey is { } key ? $"{call.Bot.Code}\n{key}" : null;
+    private static string? KeyOf(QueuedCall call) => call.IdempotencyKey is { } key ? $"{call.Bot.Code}\n{key}" : null;
 }

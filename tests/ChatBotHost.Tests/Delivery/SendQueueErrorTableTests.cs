@@ -10,7 +10,7 @@ using ChatBotHost.Tests.State;
 namespace ChatBotHost.Tests.Delivery;
 
 /// <summary>What the outbox does with the behaviours of the error table that concern queued calls.</summary>
-public sealed class OutboxErrorTableTests
+public sealed class SendQueueErrorTableTests
 {
     [Theory]
     [InlineData(405, BitrixErrors.BatchMethodNotAllowed)]
@@ -22,10 +22,10 @@ public sealed class OutboxErrorTableTests
         var batch = new BatchRequest().Add("a", new RevisionGetRequest()).Add("b", new RevisionGetRequest());
         var error = await Assert.ThrowsAsync<BitrixApiException>(
             () => bed.Connection.CreateClient(null, null, CallPath.Once).CallAsync(batch, CancellationToken.None));
-        await using var outbox = new OutboxBed();
-        var call = new OutboxCall<RevisionGetResult>(outbox.Bot, new RevisionGetRequest(), idempotencyKey: null);
+        await using var outbox = new SendQueueBed();
+        var call = new QueuedCall<RevisionGetResult>(outbox.Bot, new RevisionGetRequest(), idempotencyKey: null);
 
-        var delay = new OutboxRetries(new OutboxOptions(), bed.Clock).After(call, error, wasInBatch: true);
+        var delay = new SendRetries(new SendQueueOptions(), bed.Clock).After(call, error, wasInBatch: true);
 
         Assert.Equal(code, error.Error);
         Assert.Equal(TimeSpan.Zero, delay);
@@ -37,11 +37,11 @@ public sealed class OutboxErrorTableTests
     [Fact]
     public async Task SendAsync_MethodConfirmWaiting_ReachesTheCallerTypedWithoutRetryOrDeadLetter()
     {
-        await using var bed = new OutboxBed();
+        await using var bed = new SendQueueBed();
         bed.Portal.Script = _ => PortalAnswer.Fail(BitrixErrors.MethodConfirmWaiting, HttpStatusCode.Unauthorized);
 
         await Assert.ThrowsAsync<MethodConfirmWaitingException>(
-            () => bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None));
+            () => bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None));
 
         Assert.Single(bed.Portal.Requests);
         Assert.Equal(0, await bed.DeadLetters.CountAsync(bed.Bot.Portal.Key, CancellationToken.None));
@@ -50,11 +50,11 @@ public sealed class OutboxErrorTableTests
     [Fact]
     public async Task SendAsync_PortalSuspended_KeepsTheCallWaitingUntilTheProbeThenDeliversIt()
     {
-        await using var bed = new OutboxBed();
+        await using var bed = new SendQueueBed();
         var refusals = 0;
         bed.Portal.RequestScript = _ => ++refusals == 1 ? PortalAnswer.Fail(BitrixErrors.OverloadLimit, HttpStatusCode.ServiceUnavailable) : null;
 
-        var send = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
+        var send = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
         await Eventually.TrueAsync(() => bed.Clock.ActiveTimerCount == 1, "the call waits for the probe");
 
         Assert.False(send.IsCompleted);

@@ -8,7 +8,7 @@ namespace ChatBotHost.Delivery;
 /// Where a turn's calls to the portal go: queued per portal, sent in batches where several are waiting, each dialog's
 /// calls in order, retried while the failure is transient, and never sent twice for the same idempotency key.
 /// </summary>
-internal interface IOutbox
+internal interface ISendQueue
 {
     /// <summary>
     /// Sends <paramref name="call"/> as <paramref name="bot"/> and completes with its result. With an

@@ -2,14 +2,14 @@ using ChatBotHost.Tests.State;
 
 namespace ChatBotHost.Tests.Delivery;
 
-public sealed class OutboxBatchingTests
+public sealed class SendQueueBatchingTests
 {
     [Fact]
     public async Task SendAsync_SingleCall_GoesAloneAsAPlainCallAndReturnsTheNewMessageId()
     {
-        await using var bed = new OutboxBed();
+        await using var bed = new SendQueueBed();
 
-        var result = await bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
+        var result = await bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), null, CancellationToken.None);
 
         var request = Assert.Single(bed.Portal.Requests);
         Assert.False(request.IsBatch);
@@ -21,16 +21,16 @@ public sealed class OutboxBatchingTests
     [Fact]
     public async Task SendAsync_120CallsQueuedWhileARequestIsUnderWay_GoAsBatchesOf50And50And20EachWithItsOwnResult()
     {
-        await using var bed = new OutboxBed(o => o.MaxConcurrentRequests = 1);
+        await using var bed = new SendQueueBed(o => o.MaxConcurrentRequests = 1);
         Task<Bitrix.Requests.Messages.ChatMessageSendResult> first;
         var queued = new List<Task<Bitrix.Requests.Messages.ChatMessageSendResult>>();
         using (bed.Portal.HoldRequests())
         {
-            first = bed.Outbox.SendAsync(bed.Bot, Sends.Message("0", "first"), null, CancellationToken.None);
+            first = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("0", "first"), null, CancellationToken.None);
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
             for (var i = 1; i <= 120; i++)
             {
-                queued.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message(i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"m{i}"), null, CancellationToken.None));
+                queued.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message(i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"m{i}"), null, CancellationToken.None));
             }
         }
 
@@ -48,17 +48,17 @@ public sealed class OutboxBatchingTests
     [Fact]
     public async Task SendAsync_CallsOfOneDialogQueuedTogether_KeepTheirOrderInsideOneBatch()
     {
-        await using var bed = new OutboxBed(o => o.MaxConcurrentRequests = 1);
+        await using var bed = new SendQueueBed(o => o.MaxConcurrentRequests = 1);
         var sends = new List<Task>();
         using (bed.Portal.HoldRequests())
         {
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("9", "warm-up"), null, CancellationToken.None));
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Typing("5"), null, CancellationToken.None));
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None));
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("6", "other dialog"), null, CancellationToken.None));
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Answer("5", "two"), null, CancellationToken.None));
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "three"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Typing("5"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "one"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("6", "other dialog"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Answer("5", "two"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "three"), null, CancellationToken.None));
         }
 
         await Task.WhenAll(sends).WaitAsync(TimeSpan.FromSeconds(30));
@@ -74,7 +74,7 @@ public sealed class OutboxBatchingTests
     [Fact]
     public async Task SendAsync_ManyDialogsWithSeveralRequestsInFlight_NeverSendsOneDialogInTwoRequestsAtOnce()
     {
-        await using var bed = new OutboxBed(o =>
+        await using var bed = new SendQueueBed(o =>
         {
             o.MaxConcurrentRequests = 4;
             o.MaxBatchSize = 3;
@@ -84,7 +84,7 @@ public sealed class OutboxBatchingTests
         {
             for (var i = 0; i < 60; i++)
             {
-                sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message((i % 12).ToString(System.Globalization.CultureInfo.InvariantCulture), $"m{i}"), null, CancellationToken.None));
+                sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message((i % 12).ToString(System.Globalization.CultureInfo.InvariantCulture), $"m{i}"), null, CancellationToken.None));
             }
 
             await Eventually.TrueAsync(() => bed.Portal.Held == 4, "four requests under way");
@@ -105,16 +105,16 @@ public sealed class OutboxBatchingTests
     [Fact]
     public async Task SendAsync_TwoBotsQueued_NeverShareABatch()
     {
-        await using var bed = new OutboxBed(o => o.MaxConcurrentRequests = 1);
+        await using var bed = new SendQueueBed(o => o.MaxConcurrentRequests = 1);
         var sends = new List<Task>();
         using (bed.Portal.HoldRequests())
         {
-            sends.Add(bed.Outbox.SendAsync(bed.Bot, Sends.Message("1", "warm-up"), null, CancellationToken.None));
+            sends.Add(bed.SendQueue.SendAsync(bed.Bot, Sends.Message("1", "warm-up"), null, CancellationToken.None));
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the first call is under way");
             for (var i = 0; i < 6; i++)
             {
                 var bot = i % 2 == 0 ? bed.Bot : bed.OtherBot;
-                sends.Add(bed.Outbox.SendAsync(bot, Sends.Message($"{10 + i}", $"m{i}"), null, CancellationToken.None));
+                sends.Add(bed.SendQueue.SendAsync(bot, Sends.Message($"{10 + i}", $"m{i}"), null, CancellationToken.None));
             }
         }
 

@@ -11,18 +11,18 @@ using Microsoft.Extensions.Options;
 namespace ChatBotHost.Tests.Delivery;
 
 /// <summary>An outbox over the real client and a scripted portal, on a fake clock, with in-memory ledger and dead letters.</summary>
-internal sealed class OutboxBed : IAsyncDisposable
+internal sealed class SendQueueBed : IAsyncDisposable
 {
     public const string BotToken = "secret-bot-token-4711";
 
-    public OutboxBed(Action<OutboxOptions>? configure = null)
+    public SendQueueBed(Action<SendQueueOptions>? configure = null)
     {
         Ledger = new InMemorySentLedger(Clock);
         var options = new ChatBotHostOptions();
-        configure?.Invoke(options.Outbox);
+        configure?.Invoke(options.SendQueue);
         // The portal's call pipeline on the bed's clock: no shared bucket (the outbox has no limiter either).
         var pipeline = new CallPipeline(
-            new PortalRetryPolicy(options.Outbox, Clock),
+            new PortalRetryPolicy(options.SendQueue, Clock),
             limiter: null,
             new PortalSuspensions(Clock, NullLogger<PortalSuspensions>.Instance),
             metrics: null,
@@ -30,8 +30,8 @@ internal sealed class OutboxBed : IAsyncDisposable
         var connection = new PortalConnection(new Uri("https://outbox.bitrix24.test/rest/1/webhookcode/"), new HandlerClients(Portal), pipeline);
         Bot = NewBot("echo", connection);
         OtherBot = NewBot("counter", connection);
-        var records = new OutboxRecords(Ledger, DeadLetters, Clock, NullLogger<OutboxRecords>.Instance);
-        Outbox = new Outbox(new OutboxSender(new DirectClients()), records, Options.Create(options), Clock, limiter: null);
+        var records = new SendRecords(Ledger, DeadLetters, Clock, NullLogger<SendRecords>.Instance);
+        SendQueue = new SendQueue(new RequestSender(new DirectClients()), records, Options.Create(options), Clock, limiter: null);
     }
 
     public ScriptedPortal Portal { get; } = new();
@@ -46,11 +46,11 @@ internal sealed class OutboxBed : IAsyncDisposable
 
     public HostedBot OtherBot { get; }
 
-    public Outbox Outbox { get; }
+    public SendQueue SendQueue { get; }
 
     public async ValueTask DisposeAsync()
     {
-        await Outbox.DisposeAsync();
+        await SendQueue.DisposeAsync();
         Portal.Dispose();
     }
 

@@ -8,13 +8,13 @@ namespace ChatBotHost.Delivery;
 /// One call waiting in the outbox, with its place in the queue and its retry state; the typed subclass carries the
 /// request and completes the caller's task. Its mutable state is changed only under the portal outbox's lock.
 /// </summary>
-internal abstract class OutboxCall
+internal abstract class QueuedCall
 {
     /// <param name="bot">The bot the call is made as.</param>
     /// <param name="dialogId">The dialog the call is addressed to, which orders it; null for a call that names none.</param>
     /// <param name="idempotencyKey">The key its result is recorded under, for a call with an effect.</param>
     /// <param name="lane">A lane of its own (a poll's) instead of the dialog's.</param>
-    protected OutboxCall(HostedBot bot, string? dialogId, string? idempotencyKey, string? lane = null)
+    protected QueuedCall(HostedBot bot, string? dialogId, string? idempotencyKey, string? lane = null)
     {
         Bot = bot;
         DialogId = dialogId;
@@ -36,7 +36,7 @@ internal abstract class OutboxCall
     /// <summary>The request record, for the dead-letter payload.</summary>
     public abstract object Request { get; }
 
-    public LinkedListNode<OutboxCall>? Node { get; set; }
+    public LinkedListNode<QueuedCall>? Node { get; set; }
 
     /// <summary>Failed attempts so far (a batch-level problem that sends the call again alone is not counted).</summary>
     public int Failures { get; set; }

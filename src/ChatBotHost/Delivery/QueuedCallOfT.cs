@@ -7,8 +7,8 @@ using ChatBotHost.Hosting;
 namespace ChatBotHost.Delivery;
 
 /// <summary>A queued call with a result of type <typeparamref name="TResult"/>, completed once it was sent or given up.</summary>
-internal class OutboxCall<TResult>(HostedBot bot, BitrixRequest<TResult> request, string? idempotencyKey, string? lane = null)
-    : OutboxCall(bot, CallDialog.Of(request), idempotencyKey, lane)
+internal class QueuedCall<TResult>(HostedBot bot, BitrixRequest<TResult> request, string? idempotencyKey, string? lane = null)
+    : QueuedCall(bot, CallDialog.Of(request), idempotencyKey, lane)
 {
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TResult _result = default!;

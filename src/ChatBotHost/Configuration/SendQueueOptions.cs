@@ -1,7 +1,7 @@
 namespace ChatBotHost.Configuration;
 
 /// <summary>ChatBotHost:Outbox — how replies and other calls of a turn are sent to the portal.</summary>
-public sealed class OutboxOptions
+public sealed class SendQueueOptions
 {
     /// <summary>The most calls coalesced into one batch request (1–50; 1 sends every call on its own).</summary>
     public int MaxBatchSize { get; set; } = 50;

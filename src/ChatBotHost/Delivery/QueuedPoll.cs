@@ -8,8 +8,8 @@ namespace ChatBotHost.Delivery;
 /// at <see cref="GoAloneAt"/>. It has a lane of its own, so it neither waits for a dialog nor holds one up, and it is
 /// tried once: the poller decides what a failure means. Its state is changed only under the portal outbox's lock.
 /// </summary>
-internal sealed class OutboxPoll(HostedBot bot, EventGetRequest request, DateTimeOffset goAloneAt)
-    : OutboxCall<EventGetResult>(bot, request, idempotencyKey: null, lane: $"{bot.Code}\n\u0001poll")
+internal sealed class QueuedPoll(HostedBot bot, EventGetRequest request, DateTimeOffset goAloneAt)
+    : QueuedCall<EventGetResult>(bot, request, idempotencyKey: null, lane: $"{bot.Code}\n\u0001poll")
 {
     /// <summary>When the poll is sent as a request of its own if no request of the bot's calls took it along before.</summary>
     public DateTimeOffset GoAloneAt { get; set; } = goAloneAt;
@@ -19,7 +19,7 @@ internal sealed class OutboxPoll(HostedBot bot, EventGetRequest request, DateTim
     /// (under <paramref name="gate"/>) unless it is on its way; then its answer is dropped, which loses nothing: only
     /// the next poll's offset confirms the events it read, so they are read again.
     /// </summary>
-    public async Task<EventGetResult> WaitAsync(Lock gate, OutboxQueue queue, CancellationToken cancellationToken)
+    public async Task<EventGetResult> WaitAsync(Lock gate, QueuedCalls queue, CancellationToken cancellationToken)
     {
         try
         {

@@ -3,15 +3,15 @@ using ChatBotHost.Tests.State;
 
 namespace ChatBotHost.Tests.Delivery;
 
-public sealed class OutboxIdempotencyTests
+public sealed class SendQueueIdempotencyTests
 {
     [Fact]
     public async Task SendAsync_KeyAlreadyRecorded_ReturnsTheRecordedResultWithoutSending()
     {
-        await using var bed = new OutboxBed();
-        var first = await bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1:imbot.v2.Chat.Message.send", CancellationToken.None);
+        await using var bed = new SendQueueBed();
+        var first = await bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1:imbot.v2.Chat.Message.send", CancellationToken.None);
 
-        var again = await bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1:imbot.v2.Chat.Message.send", CancellationToken.None);
+        var again = await bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1:imbot.v2.Chat.Message.send", CancellationToken.None);
 
         Assert.Single(bed.Portal.Requests);
         Assert.Equal(first.Id, again.Id);
@@ -20,22 +20,22 @@ public sealed class OutboxIdempotencyTests
     [Fact]
     public async Task SendAsync_KeyedCallSent_RecordsItsResultForThreeDays()
     {
-        await using var bed = new OutboxBed();
+        await using var bed = new SendQueueBed();
 
-        var result = await bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
+        var result = await bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
 
         Assert.Contains($"\"id\":{result.Id}", await bed.Ledger.FindAsync(bed.Bot.Portal.Key, "echo", "e:1#1", CancellationToken.None), StringComparison.Ordinal);
-        bed.Clock.Advance(OutboxRecords.Retention);
+        bed.Clock.Advance(SendRecords.Retention);
         Assert.Null(await bed.Ledger.FindAsync(bed.Bot.Portal.Key, "echo", "e:1#1", CancellationToken.None));
     }
 
     [Fact]
     public async Task SendAsync_SameKeyOfAnotherBot_IsSentAgain()
     {
-        await using var bed = new OutboxBed();
-        await bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
+        await using var bed = new SendQueueBed();
+        await bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
 
-        await bed.Outbox.SendAsync(bed.OtherBot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
+        await bed.SendQueue.SendAsync(bed.OtherBot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
 
         Assert.Equal(2, bed.Portal.Requests.Count);
     }
@@ -43,13 +43,13 @@ public sealed class OutboxIdempotencyTests
     [Fact]
     public async Task SendAsync_SameKeyWhileTheFirstIsStillQueued_SharesOneSend()
     {
-        await using var bed = new OutboxBed();
+        await using var bed = new SendQueueBed();
         Task<Bitrix.Requests.Messages.ChatMessageSendResult> first, repeat;
         using (bed.Portal.HoldRequests())
         {
-            first = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
+            first = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
             await Eventually.TrueAsync(() => bed.Portal.Held == 1, "the call is under way");
-            repeat = bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
+            repeat = bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
         }
 
         Assert.Equal((await first).Id, (await repeat.WaitAsync(TimeSpan.FromSeconds(10))).Id);
@@ -59,13 +59,13 @@ public sealed class OutboxIdempotencyTests
     [Fact]
     public async Task SendAsync_RefusedCall_IsNotRecordedSoARepeatIsSentAgain()
     {
-        await using var bed = new OutboxBed();
+        await using var bed = new SendQueueBed();
         var refusals = 0;
         bed.Portal.Script = _ => ++refusals == 1 ? PortalAnswer.Fail("ACCESS_DENIED", System.Net.HttpStatusCode.Forbidden) : null;
         await Assert.ThrowsAsync<Bitrix.Client.BitrixApiException>(
-            () => bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None));
+            () => bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None));
 
-        await bed.Outbox.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
+        await bed.SendQueue.SendAsync(bed.Bot, Sends.Message("5", "hello"), "e:1#1", CancellationToken.None);
 
         Assert.Equal(2, bed.Portal.Requests.Count);
     }

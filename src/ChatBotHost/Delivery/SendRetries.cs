@@ -7,7 +7,7 @@ namespace ChatBotHost.Delivery;
 /// Decides whether a failed outbox call is tried again, and when, by the error table and the one retry policy. The
 /// call waits in the queue meanwhile (it holds no request slot), so the outbox, not the client, schedules its retries.
 /// </summary>
-internal sealed class OutboxRetries(OutboxOptions options, TimeProvider time)
+internal sealed class SendRetries(SendQueueOptions options, TimeProvider time)
 {
     private readonly PortalRetryPolicy _policy = new(options, time);
 
@@ -18,7 +18,7 @@ internal sealed class OutboxRetries(OutboxOptions options, TimeProvider time)
     /// call waiting for its next probe without counting an attempt. Anything else (including METHOD_CONFIRM_WAITING,
     /// which is the caller's to wait for) goes back to the caller.
     /// </summary>
-    public TimeSpan? After(OutboxCall call, Exception error, bool wasInBatch)
+    public TimeSpan? After(QueuedCall call, Exception error, bool wasInBatch)
     {
         if (error is BatchHaltedException)
         {

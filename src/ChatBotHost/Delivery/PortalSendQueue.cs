@@ -10,26 +10,26 @@ namespace ChatBotHost.Delivery;
 /// waits to fill a batch: batches form from what queued up while earlier requests were under way. A fetch poll of the
 /// bot rides in the last slot, or goes alone when its time comes, so polling spends no request a batch could carry.
 /// </summary>
-internal sealed class PortalOutbox : IAsyncDisposable
+internal sealed class PortalSendQueue : IAsyncDisposable
 {
     private readonly Lock _gate = new();
-    private readonly OutboxQueue _queue;
+    private readonly QueuedCalls _queue;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly OutboxSender _sender;
-    private readonly OutboxRecords _records;
-    private readonly OutboxRetries _retries;
-    private readonly OutboxOptions _options;
+    private readonly RequestSender _sender;
+    private readonly SendRecords _records;
+    private readonly SendRetries _retries;
+    private readonly SendQueueOptions _options;
     private readonly TimeProvider _time;
     private readonly Task _loop;
     private readonly Func<CancellationToken, Task> _permit;
-    private readonly OutboxWakeup _wakeup = new();
+    private readonly SendQueueWakeup _wakeup = new();
     private TaskCompletionSource? _emptied;
     private TaskCompletionSource? _idle;
     private int _requests;
     private bool _disposed;
 
-    public PortalOutbox(
-        OutboxSender sender, OutboxRecords records, OutboxRetries retries, OutboxOptions options, TimeProvider time, Func<CancellationToken, Task> permit)
+    public PortalSendQueue(
+        RequestSender sender, SendRecords records, SendRetries retries, SendQueueOptions options, TimeProvider time, Func<CancellationToken, Task> permit)
     {
         _permit = permit;
         _sender = sender;
@@ -37,7 +37,7 @@ internal sealed class PortalOutbox : IAsyncDisposable
         _retries = retries;
         _options = options;
         _time = time;
-        _queue = new OutboxQueue(options.MaxBatchSize);
+        _queue = new QueuedCalls(options.MaxBatchSize);
         _loop = Task.Run(RunAsync);
     }
 
@@ -53,7 +53,7 @@ internal sealed class PortalOutbox : IAsyncDisposable
         }
     }
 
-    public Task<TResult> Enqueue<TResult>(OutboxCall<TResult> call)
+    public Task<TResult> Enqueue<TResult>(QueuedCall<TResult> call)
     {
         lock (_gate)
         {
@@ -63,7 +63,7 @@ internal sealed class PortalOutbox : IAsyncDisposable
             if (!ReferenceEquals(queued, call))
             {
                 // The same call of a repeated turn is still on its way: the repeat shares its result.
-                return queued is OutboxCall<TResult> same
+                return queued is QueuedCall<TResult> same
                     ? same.Completion
                     : throw new InvalidOperationException($"Idempotency key '{call.IdempotencyKey}' already belongs to a {queued.Method} call.");
             }
@@ -79,7 +79,7 @@ internal sealed class PortalOutbox : IAsyncDisposable
     /// withdraws a poll still waiting; one already on its way is not awaited (its events are read again next time,
     /// since only the next poll's offset confirms them).
     /// </summary>
-    public Task<EventGetResult> PollAsync(OutboxPoll poll, CancellationToken cancellationToken)
+    public Task<EventGetResult> PollAsync(QueuedPoll poll, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -131,7 +131,7 @@ internal sealed class PortalOutbox : IAsyncDisposable
         await _stopping.CancelAsync();
         await _loop;
         Task idle;
-        OutboxCall[] left;
+        QueuedCall[] left;
         lock (_gate)
         {
             // Requests under way are cancelled by the stopping token; their calls fail as they settle.
@@ -157,7 +157,7 @@ internal sealed class PortalOutbox : IAsyncDisposable
         var stopping = _stopping.Token;
         while (!stopping.IsCancellationRequested)
         {
-            List<OutboxCall>? ready = null;
+            List<QueuedCall>? ready = null;
             DateTimeOffset? due = null;
             Task wakeup;
             bool work;
@@ -189,14 +189,14 @@ internal sealed class PortalOutbox : IAsyncDisposable
                 continue;
             }
 
-            await OutboxWakeup.WaitAsync(wakeup, due, _time, stopping);
+            await SendQueueWakeup.WaitAsync(wakeup, due, _time, stopping);
         }
     }
 
     // The slot RunAsync took before collecting these calls travels with them: the request spends it instead of waiting.
-    private Task SendPrepaidAsync(List<OutboxCall> calls) => SendAsync(calls, BucketPermit.Prepaid());
+    private Task SendPrepaidAsync(List<QueuedCall> calls) => SendAsync(calls, BucketPermit.Prepaid());
 
-    private async Task SendAsync(List<OutboxCall> calls, BucketPermit permit)
+    private async Task SendAsync(List<QueuedCall> calls, BucketPermit permit)
     {
         Exception?[] errors;
         try
@@ -226,9 +226,9 @@ internal sealed class PortalOutbox : IAsyncDisposable
         }
     }
 
-    private async Task SettleAsync(OutboxCall call, Exception? error, bool wasInBatch)
+    private async Task SettleAsync(QueuedCall call, Exception? error, bool wasInBatch)
     {
-        if (call is OutboxPoll poll)
+        if (call is QueuedPoll poll)
         {
             SettlePoll(poll, error, wasInBatch);
             return;
@@ -265,7 +265,7 @@ internal sealed class PortalOutbox : IAsyncDisposable
     }
 
     // A poll is tried once: neither retried nor dead-lettered here; the poller backs off as it sees fit.
-    private void SettlePoll(OutboxPoll poll, Exception? error, bool wasInBatch)
+    private void SettlePoll(QueuedPoll poll, Exception? error, bool wasInBatch)
     {
         lock (_gate)
         {
@@ -278,7 +278,7 @@ internal sealed class PortalOutbox : IAsyncDisposable
         poll.Settle(error);
     }
 
-    private void Remove(OutboxCall call)
+    private void Remove(QueuedCall call)
     {
         lock (_gate)
         {

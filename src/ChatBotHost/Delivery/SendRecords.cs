@@ -10,7 +10,7 @@ namespace ChatBotHost.Delivery;
 /// What the outbox writes down: results of keyed calls in the sent ledger, given-up calls in the dead-letter list,
 /// and the log lines of retries and failures. A write that fails is logged; it never fails the call it is about.
 /// </summary>
-internal sealed partial class OutboxRecords(ISentLedger ledger, IDeadLetterStore deadLetters, TimeProvider time, ILogger<OutboxRecords> logger)
+internal sealed partial class SendRecords(ISentLedger ledger, IDeadLetterStore deadLetters, TimeProvider time, ILogger<SendRecords> logger)
 {
     /// <summary>How long a sent call's result is kept: as long as a handled event's duplicate mark.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromDays(3);
@@ -48,7 +48,7 @@ internal sealed partial class OutboxRecords(ISentLedger ledger, IDeadLetterStore
         }
     }
 
-    public async Task SentAsync(OutboxCall call)
+    public async Task SentAsync(QueuedCall call)
     {
         if (call.IdempotencyKey is not { } key)
         {
@@ -65,14 +65,14 @@ internal sealed partial class OutboxRecords(ISentLedger ledger, IDeadLetterStore
         }
     }
 
-    public void Retrying(OutboxCall call, Exception error, TimeSpan delay) =>
+    public void Retrying(QueuedCall call, Exception error, TimeSpan delay) =>
         LogRetrying(logger, call.Method, call.Bot.Code, call.DialogId, Describe(error), call.Failures, delay.TotalSeconds);
 
     /// <summary>
     /// Logs the call as given up and, when the portal refused it, keeps it as a dead letter; a method waiting for the
     /// administrator's confirmation is not a failure and is not dead-lettered (the caller gets the typed outcome).
     /// </summary>
-    public async Task GaveUpAsync(OutboxCall call, Exception error)
+    public async Task GaveUpAsync(QueuedCall call, Exception error)
     {
         if (BitrixErrorTable.Of(error) == BitrixErrorBehaviour.ParkForAdministrator)
         {
