@@ -32,18 +32,6 @@ public sealed class RedisClusterPortalStatePurgeTests(RedisClusterFixture cluste
         Assert.Equal([kept], due.Select(t => t.Timer.Portal));
     }
 
-    [Fact]
-    public async Task Cluster_HasThreePrimaries_EachServingSlots()
-    {
-        await using var observer = await ConnectionMultiplexer.ConnectAsync(cluster.ConfigurationString);
-
-        var primaries = observer.GetServers().Where(server => !server.IsReplica).ToList();
-
-        Assert.Equal(ServerType.Cluster, observer.GetServers()[0].ServerType);
-        Assert.Equal(3, primaries.Count);
-        Assert.Equal(3, Enumerable.Range(0, 16_384).Select(slot => observer.GetServer((RedisKey)$"k{slot}").EndPoint).Distinct().Count());
-    }
-
     // A portal whose inbox and offset keys (different hash tags) live on different primaries, so a purge that scanned
     // one node only would leave keys behind.
     private string PortalSpreadOverTwoPrimaries(ConnectionMultiplexer observer)
