@@ -14,7 +14,7 @@ public sealed class PortalRevocationsTests(RedisFixture redis)
     public async Task BroadcastAsync_ThreeReplicasOnOneRedis_EachHearsItAndConfirms()
     {
         var keys = new RedisKeys("revocations-" + Guid.NewGuid().ToString("N"));
-        await using var replicas = new Replicas(redis, keys, 3);
+        await using var replicas = new RevocationReplicas(redis.Server.ConfigurationString, keys, 3);
         var heard = Enumerable.Range(0, replicas.Count).Select(_ => new TaskCompletionSource<PortalRevocation>()).ToList();
         for (var i = 0; i < replicas.Count; i++)
         {
@@ -32,7 +32,7 @@ public sealed class PortalRevocationsTests(RedisFixture redis)
     public async Task BroadcastAsync_AReplicaStillFinishingCalls_ConfirmsOnlyWhenDone_OrIsReportedUnconfirmed()
     {
         var keys = new RedisKeys("revocations-" + Guid.NewGuid().ToString("N"));
-        await using var replicas = new Replicas(redis, keys, 2);
+        await using var replicas = new RevocationReplicas(redis.Server.ConfigurationString, keys, 2);
         var finishing = new TaskCompletionSource();
         await replicas[0].SubscribeAsync(_ => Task.CompletedTask, CancellationToken.None);
         await replicas[1].SubscribeAsync(_ => finishing.Task, CancellationToken.None);
@@ -58,30 +58,5 @@ public sealed class PortalRevocationsTests(RedisFixture redis)
 
         Assert.Equal(new RevocationResult(1, 1), result);
         Assert.Equal([Revocation], heard);
-    }
-
-    // One connection per replica, as separate processes would have.
-    private sealed class Replicas : IAsyncDisposable
-    {
-        private readonly List<RedisConnection> _connections;
-        private readonly List<RedisPortalRevocations> _revocations;
-
-        public Replicas(RedisFixture redis, RedisKeys keys, int count)
-        {
-            _connections = [.. Enumerable.Range(0, count).Select(_ => new RedisConnection(redis.Server.ConfigurationString))];
-            _revocations = [.. _connections.Select(c => new RedisPortalRevocations(c, keys))];
-        }
-
-        public int Count => _revocations.Count;
-
-        public RedisPortalRevocations this[int index] => _revocations[index];
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var connection in _connections)
-            {
-                await connection.DisposeAsync();
-            }
-        }
     }
 }

@@ -8,7 +8,7 @@ namespace ChatBotHost.State.Redis;
 /// <summary>
 /// Revocations over Redis pub/sub: one channel carries them to every replica, a second carries each replica's
 /// confirmation back. PUBLISH answers how many subscribers received the message, which is how many confirmations
-/// the broadcaster waits for. A replica whose subscription is down is not counted and misses the message; the
+/// the broadcaster waits for (on a cluster too: both channels are routed to the node owning their hash slot). A replica whose subscription is down is not counted and misses the message; the
 /// per-request token check is what stops that one.
 /// </summary>
 public sealed partial class RedisPortalRevocations : IPortalRevocations
@@ -27,8 +27,11 @@ public sealed partial class RedisPortalRevocations : IPortalRevocations
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(keys);
         _connection = connection;
-        _revocations = new RedisChannel(keys.RevocationChannel, RedisChannel.PatternMode.Literal);
-        _confirmations = new RedisChannel(keys.RevocationConfirmationChannel, RedisChannel.PatternMode.Literal);
+        // On a cluster PUBLISH reaches every node's subscribers but counts only those of the node it was sent to, and
+        // the client spreads plain channels over the nodes: routed by their hash tag ({oauth}), every replica's
+        // SUBSCRIBE and every PUBLISH go to the same node, so the count is every replica listening.
+        _revocations = RedisChannel.Literal(keys.RevocationChannel).WithKeyRouting();
+        _confirmations = RedisChannel.Literal(keys.RevocationConfirmationChannel).WithKeyRouting();
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
