@@ -34,6 +34,8 @@ internal static partial class ChatBotHostApp
         app.Services.GetRequiredService<SecretValues>().Add(() => HostSecrets.FromBots(bots));
         // Listening from the start: what is measured before the first scrape counts too.
         app.Services.GetRequiredService<PrometheusExporter>();
+        // First, so a request refused by the limits below is logged too.
+        app.UseHostRequestLogging();
         app.UseRequestLimits();
         app.MapWebhookEndpoints();
         app.MapAppInstallEndpoints();

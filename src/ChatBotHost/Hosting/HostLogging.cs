@@ -2,14 +2,16 @@ using ChatBotHost.Operations.Logging;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
-using Serilog.Formatting.Json;
+using Serilog.Extensions.Hosting;
+using Serilog.Formatting;
+using Serilog.Formatting.Compact;
 using Serilog.Settings.Configuration;
 
 namespace ChatBotHost.Hosting;
 
 /// <summary>
 /// Serilog from the "Serilog" configuration section: levels and enrichers from there, its sinks (or a readable console,
-/// or JSON lines with ChatBotHost:LogFormat=json) behind a redactor that masks every secret the host knows of.
+/// or compact JSON lines with ChatBotHost:LogFormat=json) behind a redactor that masks every secret the host knows of.
 /// </summary>
 internal static class HostLogging
 {
@@ -48,7 +50,7 @@ internal static class HostLogging
         {
             if (string.Equals(builder.Configuration[FormatKey], "json", StringComparison.OrdinalIgnoreCase))
             {
-                sinks.WriteTo.Console(new JsonFormatter(renderMessage: true));
+                sinks.WriteTo.Console(JsonFormatter());
             }
             else
             {
@@ -63,9 +65,23 @@ internal static class HostLogging
         }
 
         outer.WriteTo.Sink(new RedactingSink(sinks.CreateLogger(), mask));
+        var logger = outer.CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(outer.CreateLogger(), dispose: true);
+        builder.Logging.AddSerilog(logger, dispose: true);
+
+        // The request logging middleware writes to this logger (never to the static Log.Logger: tests run several hosts
+        // in one process); the diagnostic context lets a request add properties to its one line.
+        builder.Services.AddSingleton<Serilog.ILogger>(logger);
+        builder.Services.AddSingleton(new DiagnosticContext(logger));
+        builder.Services.AddSingleton<IDiagnosticContext>(services => services.GetRequiredService<DiagnosticContext>());
     }
+
+    /// <summary>
+    /// Compact JSON (CLEF) for containers: one object per line, the message rendered (@m) for a reader of `docker logs`
+    /// and the template's hash (@i) to group events by kind, trace and span ids (@tr, @sp) of the activity the event
+    /// was written in, so a request's lines can be found by its trace id.
+    /// </summary>
+    public static ITextFormatter JsonFormatter() => new RenderedCompactJsonFormatter();
 
     /// <summary>
     /// The assemblies whose sinks and enrichers the section may name: Serilog's own and the console sink, plus whatever

@@ -12,6 +12,8 @@ public sealed class SecretMaskTests
     [Theory]
     [InlineData("https://portal.example/rest/1/abcd1234efgh5678/imbot.v2.Bot.list", "https://portal.example/rest/1/***/imbot.v2.Bot.list")]
     [InlineData("POST /bitrix/events/echo/0123456789abcdef0123 done", "POST /bitrix/events/echo/*** done")]
+    [InlineData("POST /bitrix/events/portal.example/echo/0123456789abcdef0123 done", "POST /bitrix/events/portal.example/echo/*** done")]
+    [InlineData("POST /bitrix/events/{botCode}/{secret} done", "POST /bitrix/events/{botCode}/{secret} done")]
     [InlineData("auth%5Bapplication_token%5D=831cabcdef&ts=1", "auth%5Bapplication_token%5D=***&ts=1")]
     [InlineData("{\"access_token\":\"a1b2c3d4e5\",\"refresh_token\": \"zz99yy88\"}", "{\"access_token\":\"***\",\"refresh_token\": \"***\"}")]
     [InlineData("botToken=secret-value-1", "botToken=***")]

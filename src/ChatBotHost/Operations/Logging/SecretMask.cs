@@ -39,8 +39,9 @@ internal sealed partial class SecretMask(SecretValues values)
     [GeneratedRegex(@"(?<head>/rest/\d+/)(?!\*\*\*)[A-Za-z0-9_\-]{4,}", RegexOptions.CultureInvariant)]
     private static partial Regex RestCode();
 
-    // Our webhook endpoint /bitrix/events/{bot}/{secret}.
-    [GeneratedRegex(@"(?<head>/bitrix/events/[^/\s""']+/)(?!\*\*\*)[^/\s""'?&]+", RegexOptions.CultureInvariant)]
+    // Our webhook endpoint /bitrix/events/{bot}/{secret} or /bitrix/events/{portal}/{bot}/{secret}: the secret is the
+    // last segment, whichever form. A route template's "{secret}" is left as it is: it names the segment, it is not one.
+    [GeneratedRegex(@"(?<head>/bitrix/events/(?:[^/\s""']+/){1,2})(?!\*\*\*|\{)[^/\s""'?&]+", RegexOptions.CultureInvariant)]
     private static partial Regex WebhookSecret();
 
     // botToken=..., "access_token":"...", auth[application_token]=..., refresh_token: ... (form, JSON, text); not "OAuth: …".
