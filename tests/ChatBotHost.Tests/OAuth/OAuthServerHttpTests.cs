@@ -31,6 +31,7 @@ public sealed class OAuthServerHttpTests
 
         Assert.Equal("access-new", grant.AccessToken);
         Assert.Equal(3, network.Requests);
+        Assert.Contains(logs.Entries, entry => entry.Message.Contains("OnRetry", StringComparison.Ordinal)); // the pipeline's own log
         Assert.All(logs.Entries, entry =>
         {
             Assert.DoesNotContain("refresh-old", entry.Message, StringComparison.Ordinal);
