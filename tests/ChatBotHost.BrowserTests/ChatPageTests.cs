@@ -1,5 +1,3 @@
-using ChatBotHost.BrowserTests.WebDriver;
-
 namespace ChatBotHost.BrowserTests;
 
 /// <summary>
@@ -18,36 +16,35 @@ public sealed class ChatPageTests
             "--ChatBotHost:Fetch:IdleDelay=00:00:00.100",
             "--ChatBotHost:Bots:helpdesk:EventMode=webhook");
         await using var hostLifetime = host;
-        using var driver = await ChromeDriverProcess.StartAsync(Patience);
-        await using var browser = await WebDriverSession.StartAsync(driver);
-        var page = new ChatPageDriver(browser, Patience);
+        using var browser = ChromiumBrowser.Start(Patience);
+        var page = new ChatPageDriver(browser.Driver, Patience);
         Assert.Equal("/emulator/", chatPage.AbsolutePath);
 
-        await browser.NavigateAsync(chatPage);
+        page.Navigate(chatPage);
         await page.OpenDialogAsync("echo");
-        await page.SendAsync("Hello from [b]Chromium[/b]");
+        page.Send("Hello from [b]Chromium[/b]");
         await page.ExpectBotMessageAsync("You said: Hello from Chromium"); // the BB-code is rendered, not shown
 
         await page.OpenDialogAsync("helpdesk");
         await page.ExpectBotMessageAsync("I take helpdesk tickets"); // the greeting on opening the dialog (JOINCHAT)
-        await page.SendAsync("/ticket");
+        page.Send("/ticket");
         await page.ExpectBotMessageAsync("What is the ticket about?");
-        await page.SendAsync("Printer jammed");
+        page.Send("Printer jammed");
         await page.ExpectBotMessageAsync("How urgent is it?");
         await page.PressButtonAsync("High");
         var confirm = await page.ExpectBotMessageAsync("Create this ticket?");
 
         Assert.Contains("Priority: High", confirm, StringComparison.Ordinal);
-        var panel = await page.PanelTextAsync();
+        var panel = page.PanelText();
         Assert.Contains("ONIMBOTV2COMMANDADD → helpdesk (webhook POST)", panel, StringComparison.Ordinal);
         Assert.Contains("imbot.v2.Chat.Message.send", panel, StringComparison.Ordinal);
         Assert.Contains("\"botToken\": \"***\"", panel, StringComparison.Ordinal);
 
         // A reload renders from the portal's message state: the pressed button (BLOCK=Y) stays disabled, the others not.
-        await browser.NavigateAsync(chatPage);
+        page.Navigate(chatPage);
         await page.OpenDialogAsync("helpdesk");
         await page.ExpectButtonAsync("High", disabled: true);
         await page.ExpectButtonAsync("Low", disabled: false);
-        Assert.Equal("200 image/svg+xml", await page.FetchIconAsync());
+        Assert.Equal("200 image/svg+xml", page.FetchIcon());
     }
 }

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using ChatBotHost.Configuration;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace ChatBotHost.OAuth;
 
 /// <summary>
 /// Talks to oauth.bitrix.info (ChatBotHost:OAuth:ServerUrl): the only place client_secret is sent (spec §1.2).
-/// Its HttpClient logs nothing, because the query string carries the secret and the refresh token.
+/// Its HttpClient logs nothing, because the query string carries the secret and the refresh token; its resilience
+/// (a retry only when the request never left, and a total timeout) is <see cref="OAuthServerHttp"/>'s.
 /// </summary>
 internal sealed class OAuthServerClient(IHttpClientFactory httpClients, IOptions<ChatBotHostOptions> options, TimeProvider time)
 {
@@ -28,7 +30,8 @@ internal sealed class OAuthServerClient(IHttpClientFactory httpClients, IOptions
             using var response = await httpClients.CreateClient(HttpClientName).GetAsync(url, cancellationToken);
             body = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync(cancellationToken));
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or TimeoutRejectedException
+                                       or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // Only the host is named: the URL carries secrets.
             throw new OAuthGrantException("transport", $"The OAuth server {url.Host} gave no usable answer: {ex.GetType().Name}", ex);

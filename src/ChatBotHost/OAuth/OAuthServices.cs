@@ -6,8 +6,7 @@ internal static class OAuthServices
     public static IServiceCollection AddOAuthApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddKeyRingProtection(configuration);
-        // The token request's query carries client_secret and the refresh token: nothing may log it.
-        services.AddHttpClient(OAuthServerClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddOAuthServerHttpClient();
         services.AddSingleton<OAuthServerClient>();
         services.AddSingleton<TokenRefreshContext>();
         services.AddSingleton<GuardedHttpClients>();

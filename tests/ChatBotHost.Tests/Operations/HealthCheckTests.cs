@@ -39,8 +39,25 @@ public sealed class HealthCheckTests(RedisFixture redis)
         var result = await check.CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Healthy, result.Status);
-        Assert.StartsWith("Redis answered PING in ", result.Description, StringComparison.Ordinal);
+        Assert.StartsWith("Redis answered in ", result.Description, StringComparison.Ordinal);
         Assert.DoesNotContain(redis.Server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), result.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RedisCheck_RunsOverTheHostsConnection_OpensNoSecondOne()
+    {
+        using var connection = new RedisConnection(redis.Server.ConfigurationString);
+        using var observer = new RedisConnection(redis.Server.ConfigurationString + ",allowAdmin=true");
+        await connection.ConnectAsync(CancellationToken.None);
+        var before = await ConnectedClientsAsync(observer);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HealthStatus.Healthy, (await RedisCheck(connection).CheckHealthAsync(new HealthCheckContext())).Status);
+        }
+
+        Assert.Equal(before, await ConnectedClientsAsync(observer));
+        await connection.PingAsync(); // the package was lent the connection, it did not close it
     }
 
     [Fact]
@@ -57,6 +74,12 @@ public sealed class HealthCheckTests(RedisFixture redis)
         Assert.StartsWith("Redis does not answer (", result.Description, StringComparison.Ordinal);
         Assert.DoesNotContain(port, result.Description, StringComparison.Ordinal);
         Assert.DoesNotContain("127.0.0.1", result.Description, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ConnectedClientsAsync(RedisConnection observer)
+    {
+        var info = (string?)await observer.ExecuteAsync(db => db.ExecuteAsync("INFO", "clients"), CancellationToken.None) ?? "";
+        return info.Split('\n').Single(line => line.StartsWith("connected_clients:", StringComparison.Ordinal)).Trim();
     }
 
     private static RedisHealthCheck RedisCheck(RedisConnection connection) => new(

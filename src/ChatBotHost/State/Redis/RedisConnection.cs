@@ -69,7 +69,14 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
         return multiplexer.GetSubscriber();
     }
 
-    /// <summary>Round-trip time of a PING; for the health endpoint.</summary>
+    /// <summary>
+    /// The host's one multiplexer, connecting first if needed; for the Redis health check (AspNetCore.HealthChecks.Redis),
+    /// which is handed this connection so that no check opens a second one. Stores go through the methods above.
+    /// </summary>
+    internal async Task<IConnectionMultiplexer> GetConnectedMultiplexerAsync(CancellationToken cancellationToken) =>
+        await GetMultiplexerAsync(cancellationToken);
+
+    /// <summary>Round-trip time of a PING.</summary>
     public Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default) =>
         ExecuteAsync(database => database.PingAsync(), cancellationToken);
 
