@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Requests.Batch;
 using ChatBotHost.Hosting;
@@ -20,6 +21,7 @@ internal abstract class QueuedCall
         DialogId = dialogId;
         IdempotencyKey = idempotencyKey;
         Lane = lane ?? $"{bot.Code}\n{dialogId}";
+        Trace = Activity.Current?.Context ?? default;
     }
 
     public HostedBot Bot { get; }
@@ -32,6 +34,9 @@ internal abstract class QueuedCall
     public string Lane { get; }
 
     public abstract string Method { get; }
+
+    /// <summary>The span that queued the call (a turn's, an intake's); the request that sends it is traced under it.</summary>
+    public ActivityContext Trace { get; }
 
     /// <summary>The request record, for the dead-letter payload.</summary>
     public abstract object Request { get; }

@@ -2,6 +2,7 @@ using System.Net;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Requests.Batch;
 using ChatBotHost.Operations.Metrics;
+using ChatBotHost.Operations.Tracing;
 using ChatBotHost.Registration;
 
 namespace ChatBotHost.Delivery;
@@ -20,8 +21,17 @@ internal sealed class RequestSender(IBotClientSource clients, HostMetrics? metri
         var client = clients.For(calls[0].Bot, permit);
         if (calls.Count == 1)
         {
-            return [await SendAloneAsync(client, calls[0], cancellationToken)];
+            using var span = HostTracing.StartCall(calls[0]);
+            var outcome = await SendAloneAsync(client, calls[0], cancellationToken);
+            if (outcome is not null)
+            {
+                HostTracing.Failed(span, outcome);
+            }
+
+            return [outcome];
         }
+
+        using var batchSpan = HostTracing.StartBatch(calls);
 
         // Calls of one dialog in one batch must not overtake each other: if an earlier one fails, the portal has to stop
         // there (halt) rather than deliver the later one first; the calls it did not run go again in the next request.
@@ -38,6 +48,7 @@ internal sealed class RequestSender(IBotClientSource clients, HostMetrics? metri
         }
         catch (Exception e)
         {
+            HostTracing.Failed(batchSpan, e);
             return [.. calls.Select(_ => e)];
         }
 

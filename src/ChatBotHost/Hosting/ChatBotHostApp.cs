@@ -4,6 +4,7 @@ using ChatBotHost.OAuth;
 using ChatBotHost.Operations.Health;
 using ChatBotHost.Operations.Logging;
 using ChatBotHost.Operations.Metrics;
+using ChatBotHost.Operations.Tracing;
 using Microsoft.AspNetCore.Hosting.Server;
 
 namespace ChatBotHost.Hosting;
@@ -28,6 +29,7 @@ internal static partial class ChatBotHostApp
 
         builder.Services.AddHostMetrics();
         builder.Services.AddHostHealth();
+        builder.Services.AddHostTracing(builder.Configuration);
 
         var app = builder.Build();
         var bots = app.Services.GetRequiredService<BotDirectory>();

@@ -1,6 +1,7 @@
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
+using ChatBotHost.Operations.Tracing;
 using ChatBotHost.Pipeline;
 using ChatBotHost.State;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,12 @@ internal sealed partial class InboxTurnRunner(
     public async Task RunAsync(InboxClaim claim, CancellationToken abort)
     {
         ArgumentNullException.ThrowIfNull(claim);
+        using var span = HostTracing.StartTurn(claim.Item);
+        await RunClaimAsync(claim, abort);
+    }
+
+    private async Task RunClaimAsync(InboxClaim claim, CancellationToken abort)
+    {
         var item = claim.Item;
         if (item.Attempts >= options.Value.Inbox.MaxAttempts)
         {
@@ -93,6 +100,8 @@ internal sealed partial class InboxTurnRunner(
         {
             return;
         }
+
+        HostTracing.TurnEnded(result.Outcome);
 
         if (result.Outcome != TurnOutcome.Failed)
         {

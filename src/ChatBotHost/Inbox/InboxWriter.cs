@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ChatBotHost.State;
 
 namespace ChatBotHost.Inbox;
@@ -20,6 +21,12 @@ internal sealed class InboxWriter(IInboxStore store, InboxSignal signal, TimePro
         InboxRules.ValidateItems(items);
         return items.Count == 0
             ? Task.CompletedTask
-            : _lanes.GetOrAdd(items[0].Portal, _ => new EnqueueLane(store, signal, time)).AddAsync(items, cancellationToken);
+            : _lanes.GetOrAdd(items[0].Portal, _ => new EnqueueLane(store, signal, time)).AddAsync(WithTrace(items), cancellationToken);
     }
+
+    // Here, in the caller's flow: the lane stores the events of several callers together, outside their activities.
+    private static IReadOnlyList<InboxItem> WithTrace(IReadOnlyList<InboxItem> items) =>
+        Activity.Current is { Recorded: true } current
+            ? [.. items.Select(i => i.TraceParent is null ? i with { TraceParent = current.Id } : i)]
+            : items;
 }

@@ -46,6 +46,12 @@ public sealed record InboxItem
     /// </summary>
     public int Attempts { get; init; }
 
+    /// <summary>
+    /// The W3C traceparent of the intake that stored the event, so its turn continues the event's trace wherever and
+    /// whenever it runs; null for an event stored outside any trace, or before the host traced (such entries stay readable).
+    /// </summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>The values of <see cref="Source"/>.</summary>
     public static class Sources
     {

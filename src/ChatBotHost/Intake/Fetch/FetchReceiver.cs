@@ -6,6 +6,7 @@ using ChatBotHost.Delivery;
 using ChatBotHost.Hosting;
 using ChatBotHost.Inbox;
 using ChatBotHost.Operations.Metrics;
+using ChatBotHost.Operations.Tracing;
 using ChatBotHost.State;
 using Microsoft.Extensions.Options;
 
@@ -64,6 +65,8 @@ internal sealed partial class FetchReceiver(
     /// </summary>
     public async Task<bool> PollOnceAsync(HostedBot bot, DateTimeOffset goAloneAt, CancellationToken cancellationToken)
     {
+        // The page's span: the Event.get request is traced under it, and the events it stores carry it to their turns.
+        using var span = HostTracing.StartIntake(InboxItem.Sources.Fetch, bot);
         var portal = bot.Portal.Key;
         var offset = await offsets.GetAsync(portal, bot.Code, cancellationToken);
         var page = await outbox.PollAsync(

@@ -3,6 +3,7 @@ using ChatBotHost.Hosting;
 using ChatBotHost.Inbox;
 using ChatBotHost.Intake.Http;
 using ChatBotHost.Operations.Metrics;
+using ChatBotHost.Operations.Tracing;
 using ChatBotHost.State;
 
 namespace ChatBotHost.Intake.Webhook;
@@ -47,6 +48,7 @@ internal sealed partial class WebhookIntake(
         }
 
         var bot = found!;
+        using var span = HostTracing.StartIntake(InboxItem.Sources.Webhook, bot);
         var registration = bot.Registration!;
 
         // Too large a body is refused while it is read (413, answered by BodyRejectionMiddleware).
