@@ -119,17 +119,9 @@ internal sealed class InboxHarness : IAsyncDisposable
             },
             CancellationToken.None);
 
-    /// <summary>Moves the fake clock in small steps until the condition holds (the deadline only turns a hang into a failure).</summary>
-    public async Task AdvanceUntilAsync(Func<bool> condition, string what)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"Still waiting for: {what}");
-            Clock.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Delay(1);
-        }
-    }
+    /// <summary>Moves the fake clock in small steps until the condition holds.</summary>
+    public Task AdvanceUntilAsync(Func<bool> condition, string what) =>
+        ClockPump.AdvanceUntilAsync(Clock, condition, what, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(10));
 
     public async ValueTask DisposeAsync()
     {

@@ -96,20 +96,9 @@ internal sealed class EmulatedFetchHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>
-    /// Moves the fake clock in small steps, giving the host real time between them, until the condition holds (the
-    /// real-time deadline only turns a hang into a failure).
-    /// </summary>
-    public async Task PumpUntilAsync(Func<bool> condition, string what)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), $"Still waiting for: {what}");
-            Clock.Advance(TimeSpan.FromMilliseconds(50));
-            await Task.Delay(2);
-        }
-    }
+    /// <summary>Moves the fake clock in small steps, giving the host real time between them, until the condition holds.</summary>
+    public Task PumpUntilAsync(Func<bool> condition, string what) =>
+        ClockPump.AdvanceUntilAsync(Clock, condition, what, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(60));
 
     public async ValueTask DisposeAsync()
     {
