@@ -23,7 +23,7 @@ namespace ChatBotHost.Tests.Intake.Fetch;
 /// <summary>The fetch receiver polls through the outbox and confirms an offset only after the page is stored.</summary>
 public sealed class FetchReceiverTests : IAsyncDisposable
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly CountingFakeTimeProvider _clock = new();
     private readonly ScriptedPolls _outbox = new();
     private readonly InMemoryOffsetStore _offsets = new();
     private readonly InMemoryInboxStore _inbox = new();
