@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatBotHost.Emulator.Faults;
 using ChatBotHost.Emulator.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBotHost.Emulator.Tests;
 
@@ -9,7 +10,7 @@ public sealed class FaultAnswerTests : EmulatorTest
 {
     private const string Revision = "imbot.v2.Revision.get";
     private const string Send = "imbot.v2.Chat.Message.send";
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     protected override EmulatorOptions Options => new() { TimeProvider = _clock };
 

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatBotHost.Emulator.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBotHost.Emulator.Tests;
 
 public sealed class OperatingLimitTests : EmulatorTest
 {
     private const string Send = "imbot.v2.Chat.Message.send";
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     protected override EmulatorOptions Options => new() { TimeProvider = _clock };
 

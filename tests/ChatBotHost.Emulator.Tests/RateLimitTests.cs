@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatBotHost.Emulator.Limits;
 using ChatBotHost.Emulator.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBotHost.Emulator.Tests;
 
 public sealed class RateLimitTests : EmulatorTest
 {
     private const string Revision = "imbot.v2.Revision.get";
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     protected override EmulatorOptions Options => new() { TimeProvider = _clock, RateLimit = RateLimitOptions.Standard };
 

@@ -5,7 +5,6 @@ using ChatBotHost.Emulator.OAuth;
 using ChatBotHost.Hosting;
 using ChatBotHost.IntegrationTests.Harness;
 using ChatBotHost.State;
-using ChatBotHost.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBotHost.IntegrationTests;

@@ -1,5 +1,4 @@
 using ChatBotHost.Confirmation;
-using ChatBotHost.Tests.Support;
 
 namespace ChatBotHost.Tests.Confirmation;
 

@@ -10,7 +10,6 @@ using ChatBotHost.Intake.Http;
 using ChatBotHost.OAuth;
 using ChatBotHost.State;
 using ChatBotHost.Tests.Pipeline;
-using ChatBotHost.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection;

@@ -18,7 +18,7 @@ public sealed class CallPipelineBucketTests
     private const string Portal = "limits.bitrix24.test";
     private static readonly RateLimit Limit = new(1, 2);
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly CountingFakeTimeProvider _clock = new();
     private readonly InMemoryRateLimitStore _store;
     private readonly ScriptedClient _portal = new();
 

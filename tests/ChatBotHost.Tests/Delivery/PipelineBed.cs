@@ -22,7 +22,7 @@ internal sealed class PipelineBed : IAsyncDisposable
 
     private readonly SocketsHttpHandler _http = new();
 
-    private PipelineBed(BitrixEmulator emulator, FakeTimeProvider clock, SendQueueOptions options)
+    private PipelineBed(BitrixEmulator emulator, CountingFakeTimeProvider clock, SendQueueOptions options)
     {
         Emulator = emulator;
         Clock = clock;
@@ -35,7 +35,7 @@ internal sealed class PipelineBed : IAsyncDisposable
 
     public BitrixEmulator Emulator { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public CountingFakeTimeProvider Clock { get; }
 
     public InMemoryRateLimitStore Store { get; }
 
@@ -53,7 +53,7 @@ internal sealed class PipelineBed : IAsyncDisposable
     /// <summary>One wait of a second or less per retry: FirstRetryDelay = MaxRetryDelay = 1 s.</summary>
     public static async Task<PipelineBed> StartAsync(int maxAttempts = 8)
     {
-        var clock = new FakeTimeProvider();
+        var clock = new CountingFakeTimeProvider();
         var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock }, CancellationToken.None);
         var options = new SendQueueOptions { MaxAttempts = maxAttempts, FirstRetryDelay = TimeSpan.FromSeconds(1), MaxRetryDelay = TimeSpan.FromSeconds(1) };
         return new PipelineBed(emulator, clock, options);

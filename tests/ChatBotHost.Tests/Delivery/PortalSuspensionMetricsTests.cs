@@ -3,7 +3,6 @@ using System.Net;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Delivery;
 using ChatBotHost.Operations.Metrics;
-using ChatBotHost.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

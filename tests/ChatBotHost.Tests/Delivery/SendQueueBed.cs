@@ -36,7 +36,7 @@ internal sealed class SendQueueBed : IAsyncDisposable
 
     public ScriptedPortal Portal { get; } = new();
 
-    public FakeTimeProvider Clock { get; } = new();
+    public CountingFakeTimeProvider Clock { get; } = new();
 
     public InMemorySentLedger Ledger { get; }
 

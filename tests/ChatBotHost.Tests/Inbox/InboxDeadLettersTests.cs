@@ -1,7 +1,6 @@
 using ChatBotHost.Inbox;
 using ChatBotHost.State;
 using ChatBotHost.State.InMemory;
-using ChatBotHost.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBotHost.Tests.Inbox;

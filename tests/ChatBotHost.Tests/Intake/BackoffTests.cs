@@ -1,7 +1,6 @@
 using System.Net;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Intake;
-using ChatBotHost.Tests.Support;
 
 namespace ChatBotHost.Tests.Intake;
 

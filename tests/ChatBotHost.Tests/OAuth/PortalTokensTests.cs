@@ -1,6 +1,5 @@
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.State;
-using ChatBotHost.Tests.Support;
 
 namespace ChatBotHost.Tests.OAuth;
 

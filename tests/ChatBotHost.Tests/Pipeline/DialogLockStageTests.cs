@@ -1,7 +1,6 @@
 using ChatBotHost.Pipeline;
 using ChatBotHost.State;
 using ChatBotHost.Tests.State;
-using ChatBotHost.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

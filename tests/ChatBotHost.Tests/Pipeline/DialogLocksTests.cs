@@ -12,7 +12,7 @@ public sealed class DialogLocksTests
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
     private static readonly string Dialog = DialogLocks.NameOf("p.bitrix24.ru", "echo", "chat1");
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly CountingFakeTimeProvider _clock = new();
     private readonly ObservedLeaseStore _leases;
 
     public DialogLocksTests()

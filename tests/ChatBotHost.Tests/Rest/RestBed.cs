@@ -6,7 +6,6 @@ using ChatBotHost.Rest;
 using ChatBotHost.State;
 using ChatBotHost.State.InMemory;
 using ChatBotHost.Tests.Delivery;
-using ChatBotHost.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

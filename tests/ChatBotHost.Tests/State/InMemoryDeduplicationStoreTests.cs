@@ -1,6 +1,5 @@
 using ChatBotHost.State;
 using ChatBotHost.State.InMemory;
-using ChatBotHost.Tests.Support;
 
 namespace ChatBotHost.Tests.State;
 

@@ -11,7 +11,7 @@ public sealed class LeaseLockTests
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
 
-    private readonly FakeTimeProvider _clock = new();
+    private readonly CountingFakeTimeProvider _clock = new();
     private readonly ObservedLeaseStore _store;
     private readonly LeaseLock _lock;
 

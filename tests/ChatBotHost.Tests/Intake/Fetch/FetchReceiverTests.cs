@@ -23,7 +23,7 @@ namespace ChatBotHost.Tests.Intake.Fetch;
 /// <summary>The fetch receiver polls through the outbox and confirms an offset only after the page is stored.</summary>
 public sealed class FetchReceiverTests : IAsyncDisposable
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly CountingFakeTimeProvider _clock = new();
     private readonly ScriptedPolls _outbox = new();
     private readonly InMemoryOffsetStore _offsets = new();
     private readonly InMemoryInboxStore _inbox = new();
@@ -88,7 +88,7 @@ public sealed class FetchReceiverTests : IAsyncDisposable
         await Eventually.TrueAsync(() => _clock.ActiveTimerCount == 1, "the receiver backs off");
         _clock.Advance(TimeSpan.FromSeconds(1));
 
-        // At once: due when the backoff ended (the fake clock shows the timer's due time while it fires).
+        // At once: due no later than the clock (the library moves the clock to the end of the Advance, then fires).
         var retry = await _outbox.NextAsync();
         Assert.True(retry.GoAloneAt <= _clock.GetUtcNow());
         Assert.Equal(77, retry.Request.Offset);
