@@ -49,6 +49,9 @@ public sealed class ChatBotHostOptions
     [ConfigurationKeyName("Outbox")]
     public SendQueueOptions SendQueue { get; set; } = new();
 
+    /// <summary>Giving memory back when the host goes quiet.</summary>
+    public MemoryOptions Memory { get; set; } = new();
+
     /// <summary>The settings of one bot, or defaults when the bot has no section.</summary>
     public BotSettings For(string botCode) => Bots.TryGetValue(botCode, out var settings) ? settings : new BotSettings();
 }

@@ -42,6 +42,11 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         ValidateOAuth(options, errors);
         ValidateFetch(options.Fetch, errors);
         ValidateTimers(options.Timers, errors);
+        if (options.Memory.IdleAfter <= TimeSpan.Zero)
+        {
+            errors.Add($"{Prefix}:Memory:IdleAfter must be positive (e.g. 00:00:05).");
+        }
+
         ValidateInbox(options, errors);
         ValidateDelivery(options.RateLimit, options.SendQueue, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -5,6 +5,7 @@ using ChatBotHost.Inbox;
 using ChatBotHost.Intake.Fetch;
 using ChatBotHost.Intake.Webhook;
 using ChatBotHost.OAuth;
+using ChatBotHost.Operations.Memory;
 using ChatBotHost.Pipeline;
 using ChatBotHost.Registration;
 using ChatBotHost.Rest;
@@ -72,6 +73,7 @@ internal static class ChatBotHostServices
         services.AddMethodConfirmIntake();
         services.LoadKeyRingOnFirstUse();
         services.AddHostedService<SettingsWarningsLog>();
+        services.AddIdleMemoryTrim(configuration);
         return services;
     }
 

@@ -1,0 +1,40 @@
+namespace ChatBotHost.Operations.Memory;
+
+/// <summary>
+/// Decides when a trim pays off: after the host allocated at least <see cref="WorthTrimmingBytes"/> since the last
+/// trim (a busy spell, for which the collector grew its heap) and has then allocated next to nothing for the idle time.
+/// An idle host still allocates a little (timers, health probes, fetch polls), hence a rate rather than zero.
+/// </summary>
+internal sealed class IdleTrimPolicy(TimeSpan idleAfter, TimeSpan sampleInterval)
+{
+    /// <summary>Allocations below this per second count as quiet (an idle host allocates some tens of KB a second).</summary>
+    public const long QuietBytesPerSecond = 1024 * 1024;
+
+    /// <summary>Less than this since the last trim is not worth a full collection.</summary>
+    public const long WorthTrimmingBytes = 32L * 1024 * 1024;
+
+    private readonly long _quietBytesPerSample = (long)(QuietBytesPerSecond * Math.Max(sampleInterval.TotalSeconds, 0.001));
+    private long? _lastAllocated;
+    private long _allocatedAtTrim;
+    private TimeSpan _quietFor;
+
+    /// <summary>Takes the process's total allocated bytes, read every sample interval; true when it is time to trim.</summary>
+    public bool ShouldTrim(long totalAllocatedBytes)
+    {
+        if (_lastAllocated is not { } last)
+        {
+            _lastAllocated = totalAllocatedBytes; // what start-up allocated counts: the first quiet spell may trim it
+            return false;
+        }
+
+        _lastAllocated = totalAllocatedBytes;
+        _quietFor = totalAllocatedBytes - last < _quietBytesPerSample ? _quietFor + sampleInterval : TimeSpan.Zero;
+        if (_quietFor < idleAfter || totalAllocatedBytes - _allocatedAtTrim < WorthTrimmingBytes)
+        {
+            return false;
+        }
+
+        _allocatedAtTrim = totalAllocatedBytes;
+        return true;
+    }
+}
