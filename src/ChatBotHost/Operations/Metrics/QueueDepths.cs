@@ -24,11 +24,11 @@ internal sealed partial class QueueDepths
         _bots = bots;
         _logger = logger;
         metrics.Meter.CreateObservableGauge(
-            "outbox.depth",
+            "chatbothost.outbox.depth",
             () => outbox.PendingByPortal.Select(p => new Measurement<long>(p.Value, new KeyValuePair<string, object?>("portal", p.Key))),
             "{call}",
             "Calls in this replica's outbox for the portal: queued, in flight or waiting for a retry.");
-        metrics.Meter.CreateObservableGauge("inbox.depth", ObserveInbox, "{event}", "Events stored in the portal's inbox and not yet handled (all replicas).");
+        metrics.Meter.CreateObservableGauge("chatbothost.inbox.depth", ObserveInbox, "{event}", "Events stored in the portal's inbox and not yet handled (all replicas).");
     }
 
     /// <summary>Reads each portal's inbox depth from the store; a failure keeps the last value and is logged.</summary>
