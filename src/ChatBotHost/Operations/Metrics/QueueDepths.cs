@@ -31,6 +31,7 @@ internal sealed partial class QueueDepths
         _bots = bots;
         _logger = logger;
         _time = time ?? TimeProvider.System;
+        // Stale from the start, so that the first export with no scrape before it reads the store.
         _readAt = _time.GetTimestamp() - (long)(Fresh.TotalSeconds * _time.TimestampFrequency) - 1;
         metrics.Meter.CreateObservableGauge(
             "chatbothost.outbox.depth",
@@ -82,6 +83,6 @@ internal sealed partial class QueueDepths
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the inbox depth of {Portal} for /metrics")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the inbox depth of {Portal} for the metrics")]
     private static partial void LogDepthFailed(ILogger logger, Exception exception, string portal);
 }
