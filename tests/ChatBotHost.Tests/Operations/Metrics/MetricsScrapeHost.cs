@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -33,10 +34,12 @@ internal sealed class MetricsScrapeHost : IAsyncDisposable
 
     public HostMetrics Metrics => _app.Services.GetRequiredService<HostMetrics>();
 
-    public static async Task<MetricsScrapeHost> StartAsync(IEnumerable<HostedBot>? bots = null, Action<IServiceCollection>? configure = null)
+    public static async Task<MetricsScrapeHost> StartAsync(
+        IEnumerable<HostedBot>? bots = null, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<IInboxStore>(new InMemoryInboxStore());
         builder.Services.AddSingleton(new BotDirectory(bots ?? []));
         builder.Services.AddSingleton<ISentLedger>(new InMemorySentLedger());
