@@ -105,6 +105,23 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Scrape_MoreSeriesThanTheLimit_FoldTheRestIntoOneOverflowSeries()
+    {
+        for (var i = 0; i < 2100; i++)
+        {
+            _host.Metrics.RestError($"portal-{i}", "m", "c");
+        }
+
+        var scrape = await _host.ScrapeAsync();
+
+        var series = scrape.Named("chatbothost_rest_errors_total").ToList();
+        var overflow = series.Where(s => s.Labels.TryGetValue("otel_metric_overflow", out var value) && value == "true").ToList();
+        Assert.Single(overflow);
+        Assert.InRange(series.Count - overflow.Count, 1, 2000);
+        Assert.Equal(2100, series.Sum(s => s.Value));
+    }
+
+    [Fact]
     public async Task Metrics_OtherMethodThanGet_IsRefused() =>
         Assert.Equal(HttpStatusCode.MethodNotAllowed, await _host.StatusOfAsync(HttpMethod.Post));
 
