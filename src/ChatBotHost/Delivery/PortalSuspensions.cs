@@ -30,7 +30,7 @@ internal sealed partial class PortalSuspensions
 
         // Labelled by code only (two values at most), never by portal: the gauge is there for alerts, the log names the portal.
         metrics?.Meter.CreateObservableGauge(
-            "portals.suspended",
+            "chatbothost.portals.suspended",
             () => CountByCode().Select(c => new Measurement<int>(c.Value, new KeyValuePair<string, object?>("code", c.Key))),
             "{portal}",
             "Portals this replica stopped calling because they refuse all REST (OVERLOAD_LIMIT, PORTAL_DELETED), by code.");

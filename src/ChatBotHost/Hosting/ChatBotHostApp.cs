@@ -27,15 +27,15 @@ internal static partial class ChatBotHostApp
             builder.Services.AddHostedService<Operations.Cli.LocalCommandServer>();
         }
 
-        builder.Services.AddHostMetrics();
+        builder.Services.AddHostMetrics(builder.Configuration);
         builder.Services.AddHostHealth();
         builder.Services.AddHostTracing(builder.Configuration);
 
         var app = builder.Build();
         var bots = app.Services.GetRequiredService<BotDirectory>();
         app.Services.GetRequiredService<SecretValues>().Add(() => HostSecrets.FromBots(bots));
-        // Listening from the start: what is measured before the first scrape counts too.
-        app.Services.GetRequiredService<PrometheusExporter>();
+        // The queue gauges exist from the start, not from the first scrape: OTLP exports them without one.
+        app.Services.GetRequiredService<QueueDepths>();
         // First, so a request refused by the limits below is logged too.
         app.UseHostRequestLogging();
         app.UseRequestLimits();

@@ -1,34 +1,28 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Delivery;
-using ChatBotHost.Operations.Metrics;
-using Microsoft.Extensions.DependencyInjection;
+using ChatBotHost.Tests.Operations.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatBotHost.Tests.Delivery;
 
 /// <summary>The suspensions gauge: one series per code, never one per portal.</summary>
-public sealed class PortalSuspensionMetricsTests : IDisposable
+public sealed class PortalSuspensionMetricsTests
 {
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-
     [Fact]
-    public void Collect_SuspendedPortals_AreCountedPerCodeWithoutPortalLabels()
+    public async Task Scrape_SuspendedPortals_AreCountedPerCodeWithoutPortalLabels()
     {
-        var meters = _services.GetRequiredService<IMeterFactory>();
-        var exporter = new PrometheusExporter(meters);
-        var suspensions = new PortalSuspensions(new FakeTimeProvider(), NullLogger<PortalSuspensions>.Instance, new HostMetrics(meters));
+        await using var host = await MetricsScrapeHost.StartAsync();
+        var suspensions = new PortalSuspensions(new FakeTimeProvider(), NullLogger<PortalSuspensions>.Instance, host.Metrics);
         suspensions.Suspend("oauth.member-one", new BitrixApiException(BitrixErrors.OverloadLimit, "blocked", HttpStatusCode.ServiceUnavailable));
         suspensions.Suspend("oauth.member-two", new BitrixApiException(BitrixErrors.OverloadLimit, "blocked", HttpStatusCode.ServiceUnavailable));
         suspensions.Suspend("portal.example", new BitrixApiException(BitrixErrors.PortalDeleted, "gone", HttpStatusCode.InternalServerError));
 
-        var text = exporter.Collect();
+        var scrape = await host.ScrapeAsync();
 
-        Assert.Contains("chatbothost_portals_suspended{code=\"OVERLOAD_LIMIT\"} 2\n", text, StringComparison.Ordinal);
-        Assert.Contains("chatbothost_portals_suspended{code=\"PORTAL_DELETED\"} 1\n", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("member-one", text, StringComparison.Ordinal);
+        Assert.Equal("gauge", scrape.Types["chatbothost_portals_suspended"]);
+        Assert.Equal(2, scrape.Value("chatbothost_portals_suspended", ("code", "OVERLOAD_LIMIT")));
+        Assert.Equal(1, scrape.Value("chatbothost_portals_suspended", ("code", "PORTAL_DELETED")));
+        Assert.DoesNotContain("member-one", scrape.Text, StringComparison.Ordinal);
     }
-
-    public void Dispose() => _services.Dispose();
 }

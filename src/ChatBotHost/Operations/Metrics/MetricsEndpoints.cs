@@ -1,27 +1,24 @@
 namespace ChatBotHost.Operations.Metrics;
 
-/// <summary>GET /metrics: the host's metrics in Prometheus text format.</summary>
+/// <summary>GET /metrics: the host's metrics in Prometheus text format, written by OpenTelemetry's exporter.</summary>
 internal static class MetricsEndpoints
 {
     public const string Path = "/metrics";
 
     public static IEndpointRouteBuilder MapMetricsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, async (QueueDepths depths, PrometheusExporter exporter, CancellationToken cancellationToken) =>
-        {
-            await depths.RefreshAsync(cancellationToken);
-            return Results.Text(exporter.Collect(), PrometheusText.ContentType);
-        }).ExcludeFromDescription();
+        endpoints.MapPrometheusScrapingEndpoint(Path, meterProvider: null, configureBranchedPipeline: RefreshInboxDepthsFirst, optionsName: null)
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
+            .ExcludeFromDescription();
         return endpoints;
     }
 
-    /// <summary>The instruments, the exporter listening to them, and the queue gauges.</summary>
-    public static IServiceCollection AddHostMetrics(this IServiceCollection services)
-    {
-        services.AddMetrics();
-        services.AddSingleton<HostMetrics>();
-        services.AddSingleton<PrometheusExporter>();
-        services.AddSingleton<QueueDepths>();
-        return services;
-    }
+    // The inbox gauges report what the store last answered, and the store answers asynchronously, which an observable
+    // gauge's callback cannot wait for: so a scrape reads the depths before the exporter collects.
+    private static void RefreshInboxDepthsFirst(IApplicationBuilder branch) =>
+        branch.Use(async (context, next) =>
+        {
+            await context.RequestServices.GetRequiredService<QueueDepths>().RefreshAsync(context.RequestAborted);
+            await next(context);
+        });
 }
