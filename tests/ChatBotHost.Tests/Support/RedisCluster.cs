@@ -109,25 +109,31 @@ public sealed class RedisCluster : IAsyncDisposable
     // are online and have everything their primary has.
     private async Task WaitUntilReplicasInSyncAsync()
     {
-        var deadline = Stopwatch.StartNew();
         foreach (var node in _nodes)
         {
-            while (true)
+            await WaitUntilInSyncAsync(node);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="node"/>, if it is a replica, has its link to its primary up and its first sync done.</summary>
+    public static async Task WaitUntilInSyncAsync(RedisServer node)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var info = await RedisCliAsync(["-p", node.Port.ToString(CultureInfo.InvariantCulture), "info", "replication"]);
+            if (!info.Contains("role:slave", StringComparison.Ordinal)
+                || (info.Contains("master_link_status:up", StringComparison.Ordinal) && info.Contains("master_sync_in_progress:0", StringComparison.Ordinal)))
             {
-                var info = await RedisCliAsync(["-p", node.Port.ToString(CultureInfo.InvariantCulture), "info", "replication"]);
-                if (!info.Contains("role:slave", StringComparison.Ordinal)
-                    || (info.Contains("master_link_status:up", StringComparison.Ordinal) && info.Contains("master_sync_in_progress:0", StringComparison.Ordinal)))
-                {
-                    break;
-                }
-
-                if (deadline.Elapsed > ReadyTimeout)
-                {
-                    throw new InvalidOperationException($"The replica on port {node.Port} did not sync within {ReadyTimeout.TotalSeconds} s.");
-                }
-
-                await Task.Delay(100);
+                return;
             }
+
+            if (deadline.Elapsed > ReadyTimeout)
+            {
+                throw new InvalidOperationException($"The replica on port {node.Port} did not sync within {ReadyTimeout.TotalSeconds} s.");
+            }
+
+            await Task.Delay(100);
         }
     }
 
