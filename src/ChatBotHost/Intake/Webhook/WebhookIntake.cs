@@ -12,8 +12,9 @@ namespace ChatBotHost.Intake.Webhook;
 /// Takes one webhook delivery: authenticates it (the secret in the URL, then the application_token the bot's
 /// subscriptions carry), reads what routing needs (type, bot, dialog, auth) and stores the body in the dialog's inbox
 /// before answering 200. Bitrix24 never retries a delivery, so nothing is acknowledged that is not stored: a store that
-/// fails gets 503 (and the event is lost). With ChatBotHost:Redis:WaitForReplicas, "stored" includes that many replicas:
-/// an event they did not confirm in time is answered 503 too, though it stays in the inbox. Bad requests get a 4xx with a short reason and never reach a handler.
+/// fails gets 503 (and the event is lost). With ChatBotHost:Redis:WaitForReplicas, "stored" includes that many
+/// replicas: an event they did not confirm in time is answered 503 too, though it stays in the inbox. Bad requests get a
+/// 4xx with a short reason and never reach a handler.
 /// </summary>
 /// <remarks>
 /// The event itself is decoded by the worker that handles it. Decoding it here too would double the intake's cost

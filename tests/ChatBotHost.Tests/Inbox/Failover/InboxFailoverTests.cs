@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using ChatBotHost.Inbox;
@@ -49,7 +50,9 @@ public sealed class InboxFailoverTests(ITestOutputHelper output)
         long refusedBeforeKill;
         await using (var load = new InboxLoad(writer, portal, Writers, payloadBytes: replicaLags ? 16 * 1024 : 1024))
         {
+            var warmUp = Stopwatch.StartNew();
             await load.UntilAsync(() => load.Acknowledged >= 300, StepTimeout);
+            warmUp.Stop();
             if (replicaLags)
             {
                 await RedisCluster.SignalAsync(cluster.NodeAt(replicaPort), "STOP");
@@ -72,7 +75,7 @@ public sealed class InboxFailoverTests(ITestOutputHelper output)
             var stored = await StoredEventsAsync(cluster, keys, portal);
             var lost = load.AcknowledgedEvents.Where(sequence => !stored.Contains(sequence)).ToList();
             output.WriteLine(
-                $"WaitForReplicas={waitForReplicas}, replica lagging={replicaLags}: {acknowledgedAtKill} acknowledged when the kill began "
+                $"WaitForReplicas={waitForReplicas}, replica lagging={replicaLags}: the first 300 acknowledged in {warmUp.ElapsedMilliseconds} ms; {acknowledgedAtKill} acknowledged when the kill began "
                 + $"({refusedBeforeKill} refused), {load.Acknowledged} in all ({load.Refused} refused); after the failover "
                 + $"{lost.Count} acknowledged events are missing"
                 + (lost.Count == 0 ? "." : $" (events {lost.Min()} to {lost.Max()}; the newest stored is {stored.DefaultIfEmpty().Max()})."));
