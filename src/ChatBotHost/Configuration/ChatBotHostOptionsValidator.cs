@@ -9,6 +9,8 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
 {
     private const string Prefix = ChatBotHostOptions.SectionName;
     private const int MaxBotTokenLength = 40;
+    private const int MaxWaitForReplicas = 10;
+    private static readonly TimeSpan MaxWaitForReplicasTimeout = TimeSpan.FromSeconds(2);
 
     public ValidateOptionsResult Validate(string? name, ChatBotHostOptions options)
     {
@@ -49,6 +51,7 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
 
         ValidateInbox(options, errors);
         ValidateDelivery(options.RateLimit, options.SendQueue, errors);
+        ValidateRedis(options.Redis, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -173,6 +176,21 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         if (options.ShutdownTimeout <= TimeSpan.Zero)
         {
             errors.Add($"{Prefix}:ShutdownTimeout must be positive (e.g. 00:00:30).");
+        }
+    }
+
+    private static void ValidateRedis(RedisOptions redis, List<string> errors)
+    {
+        if (redis.WaitForReplicas is < 0 or > MaxWaitForReplicas)
+        {
+            errors.Add($"{Prefix}:Redis:WaitForReplicas must be between 0 (off) and {MaxWaitForReplicas} (1 waits for one replica of the primary that took the event).");
+        }
+
+        // WAIT holds the connection to that node, and every command queued behind it, until it returns; and a webhook
+        // must be answered well within the inbox's store timeout.
+        if (redis.WaitForReplicasTimeout <= TimeSpan.Zero || redis.WaitForReplicasTimeout > MaxWaitForReplicasTimeout)
+        {
+            errors.Add($"{Prefix}:Redis:WaitForReplicasTimeout must be positive and at most {MaxWaitForReplicasTimeout:c} (e.g. 00:00:00.500); 0 would make Redis wait forever.");
         }
     }
 

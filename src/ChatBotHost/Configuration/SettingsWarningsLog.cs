@@ -4,7 +4,8 @@ namespace ChatBotHost.Configuration;
 
 /// <summary>
 /// Logs at start what the settings check let through but a reader should see: keys the host does not know, and bot
-/// sections for a code no bot declares (a typo there leaves the intended bot without its settings).
+/// sections for a code no bot declares (a typo there leaves the intended bot without its settings), and replicas to wait
+/// for without Redis.
 /// </summary>
 internal sealed partial class SettingsWarningsLog(SettingsReport report, BotCatalog catalog, IConfiguration configuration, ILogger<SettingsWarningsLog> logger) : IHostedService
 {
@@ -21,6 +22,13 @@ internal sealed partial class SettingsWarningsLog(SettingsReport report, BotCata
             LogUnknownBot(logger, bot.Path, declared);
         }
 
+        // Without Redis there is no replica to wait for: the setting would silently promise a durability it cannot give.
+        var redis = configuration.GetSection($"{ChatBotHostOptions.SectionName}:Redis");
+        if (string.IsNullOrWhiteSpace(redis["Configuration"]) && int.TryParse(redis["WaitForReplicas"], out var replicas) && replicas > 0)
+        {
+            LogReplicasWithoutRedis(logger, redis.Path);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -28,6 +36,9 @@ internal sealed partial class SettingsWarningsLog(SettingsReport report, BotCata
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Warning}")]
     private static partial void LogUnknownSetting(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Section}:WaitForReplicas is ignored: without {Section}:Configuration state is in memory, with no replica to wait for")]
+    private static partial void LogReplicasWithoutRedis(ILogger logger, string section);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Section} configures no declared bot and is ignored; the declared bots are {Declared}")]
     private static partial void LogUnknownBot(ILogger logger, string section, string declared);

@@ -15,8 +15,12 @@ namespace ChatBotHost.Inbox;
 /// for the answer until <see cref="AnswerGrace"/> past the deadline. So an enqueue that fails was not stored — except
 /// when Redis stored it just before the deadline and its answer then took longer than the grace to come back. This
 /// costs no extra round trip: the happy path is still one script call for many events.
+/// With replicas required (ChatBotHost:Redis:WaitForReplicas) each store call is followed by one WAIT for all of its
+/// items (a whole Event.get page, or every webhook delivery that arrived meanwhile), and a caller hears "stored" only
+/// after it. Too few replicas fail the call with <see cref="ReplicasNotConfirmedException"/>: an exception to the rule
+/// above, since those items are in the inbox (on the primary) and are handled unless the primary fails first.
 /// </remarks>
-internal sealed class EnqueueLane(IInboxStore store, InboxSignal signal, TimeProvider time)
+internal sealed class EnqueueLane(IInboxStore store, InboxSignal signal, TimeProvider time, IInboxReplication? replication = null)
 {
     /// <summary>Items per store call; a fetch page larger than this still goes whole, alone.</summary>
     public const int MaxItemsPerCall = 200;
@@ -41,8 +45,8 @@ internal sealed class EnqueueLane(IInboxStore store, InboxSignal signal, TimePro
     /// <summary>
     /// Completes when the items are stored. Fails with <see cref="EnqueueTooLateException"/> when they were not stored by
     /// their deadline (nothing stored), with <see cref="TimeoutException"/> when the store did not answer by the deadline
-    /// and the grace (not stored unless that answer was lost), or with the store's error. A cancelled wait does not
-    /// withdraw them.
+    /// and the grace (not stored unless that answer was lost), with <see cref="ReplicasNotConfirmedException"/> when they
+    /// are stored but too few replicas confirmed them, or with the store's error. A cancelled wait does not withdraw them.
     /// </summary>
     public Task AddAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken)
     {
@@ -80,6 +84,13 @@ internal sealed class EnqueueLane(IInboxStore store, InboxSignal signal, TimePro
                 if (claimable.Contains(true))
                 {
                     signal.Pulse();
+                }
+
+                if (replication is not null)
+                {
+                    // Bounded by WAIT's own timeout (and the client's command timeout), not by the store deadline: the
+                    // items are stored by now, and a too-late answer here is told apart from "not stored".
+                    await replication.ConfirmAsync(call.Groups[0].Items[0].Portal, CancellationToken.None);
                 }
 
                 call.Groups.ForEach(g => g.Stored.TrySetResult());

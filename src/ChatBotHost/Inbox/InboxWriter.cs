@@ -8,7 +8,8 @@ namespace ChatBotHost.Inbox;
 /// What the intakes and the timer dispatcher store events through: one <see cref="EnqueueLane"/> per portal, which
 /// stores concurrent enqueues together and wakes local workers when there is new work for them.
 /// </summary>
-internal sealed class InboxWriter(IInboxStore store, InboxSignal signal, TimeProvider time)
+/// <remarks>With Redis replicas required, "stored" means on enough replicas too (<see cref="IInboxReplication"/>).</remarks>
+internal sealed class InboxWriter(IInboxStore store, InboxSignal signal, TimeProvider time, IInboxReplication? replication = null)
 {
     private readonly ConcurrentDictionary<string, EnqueueLane> _lanes = new(StringComparer.Ordinal);
 
@@ -21,7 +22,7 @@ internal sealed class InboxWriter(IInboxStore store, InboxSignal signal, TimePro
         InboxRules.ValidateItems(items);
         return items.Count == 0
             ? Task.CompletedTask
-            : _lanes.GetOrAdd(items[0].Portal, _ => new EnqueueLane(store, signal, time)).AddAsync(WithTrace(items), cancellationToken);
+            : _lanes.GetOrAdd(items[0].Portal, _ => new EnqueueLane(store, signal, time, replication)).AddAsync(WithTrace(items), cancellationToken);
     }
 
     // Here, in the caller's flow: the lane stores the events of several callers together, outside their activities.

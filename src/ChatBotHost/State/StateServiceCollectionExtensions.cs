@@ -1,3 +1,4 @@
+using ChatBotHost.Configuration;
 using ChatBotHost.State.InMemory;
 using ChatBotHost.State.Redis;
 using Microsoft.AspNetCore.DataProtection;
@@ -77,6 +78,12 @@ public static class StateServiceCollectionExtensions
             new RedisTimerStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<IInboxStore>(provider =>
             new RedisInboxStore(provider.GetRequiredService<RedisConnection>(), keys));
+        // Off (0) unless ChatBotHost:Redis:WaitForReplicas says otherwise; the options are validated at start.
+        services.AddSingleton<IInboxReplication>(provider =>
+        {
+            var redis = provider.GetService<IOptions<ChatBotHostOptions>>()?.Value.Redis ?? new RedisOptions();
+            return new RedisInboxReplication(provider.GetRequiredService<RedisConnection>(), keys, redis.WaitForReplicas, redis.WaitForReplicasTimeout);
+        });
         services.AddSingleton<ILeaseStore>(provider =>
             new RedisLeaseStore(provider.GetRequiredService<RedisConnection>(), keys));
         services.AddSingleton<IDeadLetterStore>(provider =>

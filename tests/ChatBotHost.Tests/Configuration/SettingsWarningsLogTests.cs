@@ -37,6 +37,16 @@ public sealed class SettingsWarningsLogTests
         Assert.Empty(await StartAsync(("ChatBotHost:Bots:echo:BotToken", "token"), ("ChatBotHost:Fetch:IdleDelay", "00:00:01")));
     }
 
+    [Fact]
+    public async Task StartAsync_WaitForReplicasWithoutRedis_LogsThatItIsIgnored()
+    {
+        var warning = Assert.Single(await StartAsync(("ChatBotHost:Redis:WaitForReplicas", "1")));
+
+        Assert.Equal("ChatBotHost:Redis:WaitForReplicas is ignored: without ChatBotHost:Redis:Configuration state is in memory, with no replica to wait for", warning.Message);
+        Assert.Empty(await StartAsync(("ChatBotHost:Redis:WaitForReplicas", "1"), ("ChatBotHost:Redis:Configuration", "localhost:6379")));
+        Assert.Empty(await StartAsync(("ChatBotHost:Redis:WaitForReplicas", "0")));
+    }
+
     private static async Task<List<(LogLevel Level, string Message)>> StartAsync(params (string Key, string Value)[] values)
     {
         var configuration = new ConfigurationBuilder()

@@ -22,19 +22,27 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly string? _dataDirectory;
     private readonly bool _persistent;
     private readonly bool _clusterNode;
+    private readonly IReadOnlyList<string> _extraArguments;
     private Process? _process;
 
-    private RedisServer(string executable, int port, bool persistent, bool clusterNode)
+    private RedisServer(string executable, int port, bool persistent, bool clusterNode, IReadOnlyList<string> extraArguments)
     {
         _executable = executable;
         Port = port;
         _persistent = persistent;
         _clusterNode = clusterNode;
+        _extraArguments = extraArguments;
         _dataDirectory = persistent || clusterNode ? Directory.CreateTempSubdirectory("cbh-redis-").FullName : null;
     }
 
     /// <summary>The loopback port the server listens on (kept across restarts).</summary>
     public int Port { get; }
+
+    /// <summary>The process id of the running server (to signal it, e.g. SIGSTOP to make a replica lag).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException($"redis-server on port {Port} is not running.");
+
+    /// <summary>Whether the server process is alive (not killed or disposed).</summary>
+    public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
     public string ConfigurationString => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)},abortConnect=false";
@@ -43,15 +51,16 @@ public sealed class RedisServer : IAsyncDisposable
     /// Starts a server on a free port and waits until it answers PING. A <paramref name="persistent"/> server keeps an
     /// append-only file (fsync always) in a fresh temporary directory, so <see cref="RestartAsync"/> keeps every write.
     /// A <paramref name="clusterNode"/> runs in cluster mode, its nodes file in such a directory, and holds no slots until
-    /// a cluster is created over it (RedisCluster in the unit tests).
+    /// a cluster is created over it (RedisCluster in the unit tests). <paramref name="extraArguments"/> go last on the
+    /// command line (e.g. "--cluster-node-timeout", "1000").
     /// </summary>
-    public static async Task<RedisServer> StartAsync(bool persistent = false, bool clusterNode = false)
+    public static async Task<RedisServer> StartAsync(bool persistent = false, bool clusterNode = false, IReadOnlyList<string>? extraArguments = null)
     {
         var executable = FindExecutable();
         // The free port is found by binding port 0 and releasing it; someone may grab it in between, so retry.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(executable, FreePort(), persistent, clusterNode);
+            var server = new RedisServer(executable, FreePort(), persistent, clusterNode, extraArguments ?? []);
             try
             {
                 await server.StartProcessAsync();
@@ -73,6 +82,9 @@ public sealed class RedisServer : IAsyncDisposable
             throw new InvalidOperationException($"FLUSHALL answered '{reply}'.");
         }
     }
+
+    /// <summary>Kills the server at once (SIGKILL, as kill -9: no shutdown, no last words to its replicas).</summary>
+    public void Kill() => StopProcess();
 
     /// <summary>Kills the server and starts it again on the same port (data survives only on a persistent server).</summary>
     public async Task RestartAsync()
@@ -110,7 +122,7 @@ public sealed class RedisServer : IAsyncDisposable
         foreach (var argument in (string[])
                  [
                      "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-                     "--save", "", "--daemonize", "no", .. persistence, .. cluster,
+                     "--save", "", "--daemonize", "no", .. persistence, .. cluster, .. _extraArguments,
                  ])
         {
             startInfo.ArgumentList.Add(argument);

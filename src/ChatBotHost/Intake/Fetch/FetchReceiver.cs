@@ -87,7 +87,9 @@ internal sealed partial class FetchReceiver(
         }
 
         // The page in one store call, then the offset: either all of it is stored and confirmed, or it is read again.
-        // Not cancelled half-way: what is stored should also be confirmed, and both take one round trip each.
+        // Not cancelled half-way: what is stored should also be confirmed, and both take one round trip each. With
+        // replicas required, the store call ends with one WAIT for the whole page; too few replicas throw here, the
+        // offset stays, and the next poll reads the page again (the dialogs' duplicate check drops what was stored).
         await inbox.EnqueueAsync(items, CancellationToken.None);
         await offsets.AdvanceAsync(portal, bot.Code, page.NextOffset, CancellationToken.None);
         // Fetch lag: how old the newest event was when we read it; an empty page means the bot is caught up.

@@ -12,7 +12,9 @@ namespace ChatBotHost.Intake.Webhook;
 /// Takes one webhook delivery: authenticates it (the secret in the URL, then the application_token the bot's
 /// subscriptions carry), reads what routing needs (type, bot, dialog, auth) and stores the body in the dialog's inbox
 /// before answering 200. Bitrix24 never retries a delivery, so nothing is acknowledged that is not stored: a store that
-/// fails gets 503 (and the event is lost). Bad requests get a 4xx with a short reason and never reach a handler.
+/// fails gets 503 (and the event is lost). With ChatBotHost:Redis:WaitForReplicas, "stored" includes that many
+/// replicas: an event they did not confirm in time is answered 503 too, though it stays in the inbox. Bad requests get a
+/// 4xx with a short reason and never reach a handler.
 /// </summary>
 /// <remarks>
 /// The event itself is decoded by the worker that handles it. Decoding it here too would double the intake's cost
@@ -100,6 +102,12 @@ internal sealed partial class WebhookIntake(
             metrics.EventReceived(bot.Portal.Key, bot.Code, routing.EventType, "webhook");
             return Results.Ok();
         }
+        catch (ReplicasNotConfirmedException ex)
+        {
+            // Stored on the primary, so it is handled unless that primary fails first; but it is not claimed as received.
+            LogNotReplicated(logger, ex, routing.EventType, bot.Code);
+            return Results.Problem("The event could not be stored, so it is not accepted: too few Redis replicas confirmed it in time.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !lifetime.ApplicationStopping.IsCancellationRequested)
         {
             // The log has the exception; the answer only a short reason (an exception's text may name the store's endpoints).
@@ -113,6 +121,9 @@ internal sealed partial class WebhookIntake(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A {EventType} delivery for bot {Bot} could not be stored and was answered 503; Bitrix24 does not retry it, so it is lost")]
     private static partial void LogNotStored(ILogger logger, Exception exception, string eventType, string bot);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {EventType} delivery for bot {Bot} was stored on the Redis primary but too few replicas confirmed it, so it was answered 503; it is still handled unless that primary fails first")]
+    private static partial void LogNotReplicated(ILogger logger, Exception exception, string eventType, string bot);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a webhook delivery for bot {Bot}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string bot, string reason);

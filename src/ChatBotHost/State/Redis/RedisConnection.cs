@@ -101,6 +101,27 @@ public sealed class RedisConnection : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
+    /// WAIT on the primary owning <paramref name="key"/>'s slot: how many of its replicas acknowledged every write this
+    /// process sent to it so far, waiting up to <paramref name="timeout"/> for <paramref name="replicas"/> of them. WAIT is
+    /// per connection, and the multiplexer keeps one interactive connection per node, which carried those writes.
+    /// </summary>
+    public async Task<long> WaitForReplicasAsync(RedisKey key, int replicas, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var multiplexer = await GetMultiplexerAsync(cancellationToken);
+        try
+        {
+            var server = multiplexer.GetServer(key);
+            var milliseconds = (long)Math.Ceiling(timeout.TotalMilliseconds);
+            var reply = await server.ExecuteAsync("WAIT", replicas, milliseconds).WaitAsync(cancellationToken);
+            return (long)reply;
+        }
+        catch (RedisConnectionException ex)
+        {
+            throw Unavailable("Redis is not reachable", ex);
+        }
+    }
+
+    /// <summary>
     /// The keys matching a glob pattern on every primary (SCAN, in pages; never KEYS, which would block Redis). On a
     /// cluster each primary holds its own slots, so each is scanned; replicas would only repeat them. For rare
     /// maintenance such as purging an uninstalled portal, not for request paths.

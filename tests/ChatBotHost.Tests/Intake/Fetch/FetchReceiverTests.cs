@@ -30,6 +30,7 @@ public sealed class FetchReceiverTests : IAsyncDisposable
     private readonly HostedBot _bot = PipelineHarness.Bot(b => b.OnMessage((_, _, _) => Task.CompletedTask));
     private readonly ChatBotHostOptions _options = new();
     private IInboxStore? _store;
+    private IInboxReplication? _replication;
     private PipelineHarness? _harness;
 
     [Fact]
@@ -76,6 +77,27 @@ public sealed class FetchReceiverTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task PollOnceAsync_TooFewReplicasConfirmThePage_LeavesTheOffset_AfterOneWaitForTheWholePage()
+    {
+        var replication = new Mock<IInboxReplication>();
+        replication.Setup(r => r.ConfirmAsync(_bot.Portal.Key, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ReplicasNotConfirmedException("0 of 1"));
+        _replication = replication.Object;
+        await _offsets.AdvanceAsync(_bot.Portal.Key, _bot.Code, 1001, CancellationToken.None);
+        var receiver = Receiver();
+
+        var poll = receiver.PollOnceAsync(_bot, _clock.GetUtcNow(), CancellationToken.None);
+        (await _outbox.NextAsync()).Answer.SetResult(Page(hasMore: false, 1001, 1002, 1003));
+
+        await Assert.ThrowsAsync<ReplicasNotConfirmedException>(() => poll);
+        // Stored on the primary (the next poll stores the page again, and the dialog's duplicate check drops it), but
+        // not confirmed to the portal.
+        Assert.Equal(3, await _inbox.DepthAsync(_bot.Portal.Key, CancellationToken.None));
+        Assert.Equal(1001, await _offsets.GetAsync(_bot.Portal.Key, _bot.Code, CancellationToken.None));
+        replication.Verify(r => r.ConfirmAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task RunAsync_PollFails_BacksOffThenPollsAtOnceWithTheSameOffset()
     {
         _options.Fetch.MaxBackoff = TimeSpan.FromSeconds(1);
@@ -111,6 +133,11 @@ public sealed class FetchReceiverTests : IAsyncDisposable
             services.AddSingleton(Options.Create(_options));
             services.AddSingleton<TimeProvider>(_clock);
             services.AddSingleton<IInboxStore>(_store ?? _inbox);
+            if (_replication is not null)
+            {
+                services.AddSingleton(_replication);
+            }
+
             services.AddSingleton<IOffsetStore>(_offsets);
             services.AddSingleton<ISendQueue>(_outbox);
             services.AddMetrics();

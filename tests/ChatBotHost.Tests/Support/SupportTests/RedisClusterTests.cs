@@ -18,4 +18,23 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster)
         var owners = Enumerable.Range(0, 300).Select(i => observer.GetServer((RedisKey)$"k{i}").EndPoint).Distinct().Count();
         Assert.Equal(3, owners);
     }
+
+    [Fact]
+    public async Task StartAsync_OneReplicaPerPrimary_MakesSixNodesWithEveryPrimaryReplicatedAndInSync()
+    {
+        await using var six = await RedisCluster.StartAsync(replicasPerPrimary: 1, nodeTimeout: TimeSpan.FromSeconds(1));
+        await using var observer = await ConnectionMultiplexer.ConnectAsync(six.ConfigurationString + ",allowAdmin=true");
+
+        var servers = observer.GetServers();
+
+        Assert.Equal(6, six.Nodes.Count);
+        Assert.Equal(3, servers.Count(server => !server.IsReplica));
+        foreach (var primary in servers.Where(server => !server.IsReplica))
+        {
+            var info = await primary.InfoRawAsync("replication");
+            Assert.Contains("connected_slaves:1", info, StringComparison.Ordinal);
+            Assert.Contains("state=online", info, StringComparison.Ordinal);
+            Assert.Equal("1000", Assert.Single(await primary.ConfigGetAsync("cluster-node-timeout")).Value);
+        }
+    }
 }
