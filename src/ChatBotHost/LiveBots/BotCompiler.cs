@@ -1,78 +1,77 @@
 using System.Reflection;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using System.Runtime.CompilerServices;
 
 namespace ChatBotHost.LiveBots;
 
 /// <summary>
-/// Compiles a unit's sources in-process against what bot authors may use: the framework's assemblies and
-/// ChatBotHost.Abstractions with ChatBotHost.Bitrix, never the host's own assembly or its libraries. Roslyn is
-/// loaded the first time something is compiled, not before.
+/// Turns a unit's sources into an assembly image. A unit compiled before (same sources, same author-facing
+/// assemblies) is read back from this user's cache, so a restart loads no compiler at all: Roslyn costs seconds and
+/// tens of megabytes, and is loaded only when something new is to be compiled.
 /// </summary>
-internal sealed class BotCompiler
+internal sealed class BotCompiler(string? cacheFolder)
 {
-    // The SDK's implicit usings of a Microsoft.NET.Sdk project: the samples' sources are written with them.
-    private const string ImplicitUsings = """
-        global using global::System;
-        global using global::System.Collections.Generic;
-        global using global::System.IO;
-        global using global::System.Linq;
-        global using global::System.Net.Http;
-        global using global::System.Threading;
-        global using global::System.Threading.Tasks;
-        """;
+    public static readonly string[] AuthorAssemblies = ["ChatBotHost.Abstractions", "ChatBotHost.Bitrix"];
 
-    private static readonly string[] AuthorAssemblies = ["ChatBotHost.Abstractions", "ChatBotHost.Bitrix"];
+    // The build of the author-facing API the cached images were compiled against: another build compiles afresh.
+    private static readonly string ApiBuild = string.Join("-", AuthorAssemblies.Select(name =>
+        Assembly.Load(name).ManifestModule.ModuleVersionId.ToString("N")[..8]));
 
-    private readonly Lazy<IReadOnlyList<MetadataReference>> _references = new(LoadReferences);
+    /// <summary>~/.local/share/ChatBotHost/bot-cache (per user: a shared temporary folder would let others plant code).</summary>
+    public static string? DefaultCacheFolder()
+    {
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return string.IsNullOrEmpty(home) ? null : Path.Combine(home, "ChatBotHost", "bot-cache");
+    }
 
     /// <summary>The assembly's image, or the errors that kept it from compiling.</summary>
     public (byte[]? Image, IReadOnlyList<BotDiagnostic> Errors) Compile(BotUnit unit, string folder)
     {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = unit.Files
-            .Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), parse, Path.GetRelativePath(folder, file)))
-            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "ImplicitUsings.g.cs"))
-            .ToList();
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable);
-        var compilation = CSharpCompilation.Create(AssemblyName(unit), trees, _references.Value, options);
-
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        if (result.Success)
+        var name = AssemblyName(unit);
+        var cached = cacheFolder is null ? null : Path.Combine(cacheFolder, $"{name}.{ApiBuild}.dll");
+        if (cached is not null && File.Exists(cached))
         {
-            return (image.ToArray(), []);
+            return (File.ReadAllBytes(cached), []);
         }
 
-        return (null, [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToDiagnostic)]);
+        var (image, errors) = CompileNow(unit, folder, name);
+        if (image is not null && cached is not null)
+        {
+            Store(cached, image);
+        }
+
+        return (image, errors);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (byte[]? Image, IReadOnlyList<BotDiagnostic> Errors) CompileNow(BotUnit unit, string folder, string name) =>
+        RoslynBuild.Compile(unit, folder, name);
 
     // Unique per version: the old and the new build of a unit live side by side until the old one is unloaded.
     private static string AssemblyName(BotUnit unit) =>
         $"LiveBot.{new string([.. unit.Name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')])}.{unit.Version}";
 
-    private static BotDiagnostic ToDiagnostic(Diagnostic diagnostic)
+    private static void Store(string path, byte[] image)
     {
-        var span = diagnostic.Location.GetLineSpan();
-        return new BotDiagnostic(
-            span.Path.Replace('\\', '/'),
-            span.IsValid ? span.StartLinePosition.Line + 1 : 0,
-            span.IsValid ? span.StartLinePosition.Character + 1 : 0,
-            $"{diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
-    }
+        try
+        {
+            var folder = Path.GetDirectoryName(path)!;
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+            }
+            else if (!Directory.Exists(folder))
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
 
-    /// <summary>The framework's assemblies as the runtime lists them, and the two author-facing ones beside the host.</summary>
-    private static IReadOnlyList<MetadataReference> LoadReferences()
-    {
-        var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var aspNet = Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Http.HttpContext).Assembly.Location)!;
-        var framework = platform.Where(p => Path.GetDirectoryName(p) is { } dir && (dir == runtime || dir == aspNet));
-        // What the author-facing assemblies expose may come from a package beside the host rather than the shared framework.
-        var authors = AuthorAssemblies.Select(Assembly.Load)
-            .SelectMany(a => a.GetReferencedAssemblies().Select(Assembly.Load).Prepend(a))
-            .Select(a => a.Location)
-            .Where(p => p.Length > 0);
-        return [.. framework.Concat(authors).Distinct(StringComparer.Ordinal).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+            // Written aside and moved in: a replica starting meanwhile never reads half an image.
+            var partial = $"{path}.{Environment.ProcessId}.tmp";
+            File.WriteAllBytes(partial, image);
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // No cache (read-only home in a locked-down container): the next start compiles again, nothing else changes.
+        }
     }
 }

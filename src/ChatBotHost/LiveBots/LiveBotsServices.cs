@@ -11,7 +11,7 @@ internal static class LiveBotsServices
         services.AddSingleton(sp => BotsFolder.Resolve(
             configuration[$"{ChatBotHostOptions.SectionName}:BotsPath"],
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddSingleton<BotCompiler>();
+        services.AddSingleton(_ => new BotCompiler(BotCompiler.DefaultCacheFolder()));
         services.AddSingleton<LiveBotUnits>();
         services.AddSingleton(sp => new BotCatalog(sp.GetRequiredService<LiveBotUnits>().LoadAll()));
         services.AddSingleton<LiveBotReload>();
