@@ -44,6 +44,7 @@ internal static class ChatBotHostServices
         // First of the hosted services, so it stops last: the outbox is flushed after intake and timers stopped.
         services.AddDelivery();
 
+        services.AddSingleton<BotVersions>();
         // Bots registered in code (tests, the bench) are served as they are; otherwise from the live bots folder.
         if (services.Any(d => d.ServiceType == typeof(BotTypes)))
         {

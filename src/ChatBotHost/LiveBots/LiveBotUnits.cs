@@ -7,7 +7,7 @@ namespace ChatBotHost.LiveBots;
 /// What the bots folder currently serves: the loaded version of each unit, and the errors of each unit whose latest
 /// version did not load (its last good version keeps serving).
 /// </summary>
-internal sealed partial class LiveBotUnits(BotsFolder folder, BotCompiler compiler, IServiceProvider services, ILogger<LiveBotUnits> logger)
+internal sealed partial class LiveBotUnits(BotsFolder folder, BotCompiler compiler, BotVersions versions, IServiceProvider services, ILogger<LiveBotUnits> logger)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, LoadedUnit> _loaded = new(StringComparer.Ordinal);
@@ -146,6 +146,11 @@ internal sealed partial class LiveBotUnits(BotsFolder folder, BotCompiler compil
             var types = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBot).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal).ToArray();
             var definitions = types.Select(t => BotCatalog.Describe(services, t)).ToArray();
             _ = new BotCatalog(definitions); // the same checks as at start-up: valid, distinct codes
+            foreach (var definition in definitions)
+            {
+                versions.Record(definition, unit.Version);
+            }
+
             return (new LoadedUnit(unit, context, types, definitions), []);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
