@@ -60,6 +60,29 @@ public sealed class LiveBotsFolderTests : IDisposable
         Assert.DoesNotContain("HelloBot.cs(", await http.GetStringAsync(new Uri("/health/ready", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task LocalMode_BrokenFile_IsShownOnTheChatPageWithItsPosition_UntilItCompiles()
+    {
+        await using var unused = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        var settings = new HostSettings(unused, redis: null, "fetch")
+            .Set("ChatBotHost:Portal:WebhookUrl", "")
+            .Set("ChatBotHost:LocalMode", "true")
+            .Set("ChatBotHost:BotsPath", _folder.FullName);
+        var file = Path.Combine(_folder.FullName, "HelloBot.cs");
+        await File.WriteAllTextAsync(file, Source("v1").Replace("=> bot", "=> bot bot", StringComparison.Ordinal));
+        await using var host = await InProcessHost.StartWithBotsFolderAsync(settings);
+        using var http = new HttpClient { BaseAddress = host.BaseUrl };
+
+        var notices = await http.GetStringAsync(new Uri("/emulator/api/notices", UriKind.Relative));
+        Assert.Contains("HelloBot.cs does not compile: HelloBot.cs(8,", notices, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(file, Source("v1"));
+        var portal = host.Services.GetRequiredService<Hosting.LocalPortal>().Emulator.Portal;
+        var bot = await UntilAsync(() => portal.FindBot("hello") is { } b && host.Bot("hello")?.Registration is not null ? b : null, "the fixed bot is registered");
+        Assert.Equal("v1: hi", await AskAsync(portal, bot.Id, "hi"));
+        Assert.Contains("\"notices\":[]", await http.GetStringAsync(new Uri("/emulator/api/notices", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private static async Task<string> AskAsync(EmulatedPortal portal, int botId, string text)

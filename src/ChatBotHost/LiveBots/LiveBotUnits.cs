@@ -28,6 +28,10 @@ internal sealed partial class LiveBotUnits(BotsFolder folder, BotCompiler compil
         }
     }
 
+    /// <summary>The errors as lines for the local chat page's banner (local mode only: they can quote the source).</summary>
+    public IReadOnlyList<string> Notices() =>
+        [.. Failures.SelectMany(f => f.Errors.Select(e => $"{f.Unit} does not compile{(f.Bots.Count > 0 ? $" (its last good version of {string.Join(", ", f.Bots)} serves)" : "")}: {e}"))];
+
     /// <summary>The version (source hash) of the unit that declares the bot, or null for a bot not from the folder.</summary>
     public string? VersionOf(string code)
     {
