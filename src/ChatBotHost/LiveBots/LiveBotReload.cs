@@ -15,6 +15,7 @@ namespace ChatBotHost.LiveBots;
 /// </summary>
 internal sealed partial class LiveBotReload(
     LiveBotUnits units,
+    BotCompiler compiler,
     BotCatalog catalog,
     BotDirectory directory,
     WebhookPortalBots portalBots,
@@ -35,6 +36,8 @@ internal sealed partial class LiveBotReload(
                 await SwapAsync(replaced, current, cancellationToken);
             }
         }
+
+        compiler.ReleaseMemory();
 
         foreach (var name in gone)
         {

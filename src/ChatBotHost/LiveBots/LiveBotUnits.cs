@@ -113,11 +113,16 @@ internal sealed partial class LiveBotUnits(BotsFolder folder, BotCompiler compil
     /// <summary>Start-up: every unit of the folder, compiled once; the bots of those that loaded.</summary>
     public IReadOnlyList<BotDefinition> LoadAll()
     {
-        foreach (var unit in folder.Scan())
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var units = folder.Scan();
+        foreach (var unit in units)
         {
             Load(unit);
         }
 
+        compiler.ReleaseMemory();
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        LogReady(logger, units.Count, folder.Path, (long)elapsed.TotalMilliseconds, compiler.Compiled);
         lock (_lock)
         {
             return [.. _loaded.Values.SelectMany(u => u.Definitions)];
@@ -183,6 +188,9 @@ internal sealed partial class LiveBotUnits(BotsFolder folder, BotCompiler compil
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bots folder: loaded {Unit} version {Version} with bots {Bots}")]
     private static partial void LogLoaded(ILogger logger, string unit, string version, string[] bots);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bots folder: {Units} units of {Folder} ready in {Milliseconds} ms, {Compiled} compiled (the others from the cache)")]
+    private static partial void LogReady(ILogger logger, int units, string folder, long milliseconds, int compiled);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bots folder: {Unit} was removed")]
     private static partial void LogRemoved(ILogger logger, string unit);

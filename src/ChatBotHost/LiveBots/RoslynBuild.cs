@@ -22,7 +22,7 @@ internal static class RoslynBuild
         global using global::System.Threading.Tasks;
         """;
 
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
+    private static IReadOnlyList<MetadataReference>? _references;
 
     /// <summary>The assembly's image, or the errors that kept it from compiling.</summary>
     public static (byte[]? Image, IReadOnlyList<BotDiagnostic> Errors) Compile(BotUnit unit, string folder, string assemblyName)
@@ -33,7 +33,7 @@ internal static class RoslynBuild
             .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "ImplicitUsings.g.cs"))
             .ToList();
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Enable);
-        var compilation = CSharpCompilation.Create(assemblyName, trees, References.Value, options);
+        var compilation = CSharpCompilation.Create(assemblyName, trees, _references ??= LoadReferences(), options);
 
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
@@ -54,6 +54,9 @@ internal static class RoslynBuild
             span.IsValid ? span.StartLinePosition.Character + 1 : 0,
             $"{diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
     }
+
+    /// <summary>Lets the references' metadata go after a batch of compiles; the next compile reads them again.</summary>
+    public static void ReleaseReferences() => _references = null;
 
     /// <summary>The framework's assemblies as the runtime lists them, and the two author-facing ones beside the host.</summary>
     private static IReadOnlyList<MetadataReference> LoadReferences()
