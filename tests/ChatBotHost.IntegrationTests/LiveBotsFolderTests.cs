@@ -83,6 +83,36 @@ public sealed class LiveBotsFolderTests : IDisposable
         Assert.Contains("\"notices\":[]", await http.GetStringAsync(new Uri("/emulator/api/notices", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Reload_DialogStateNoLongerFits_EndsTheDialogAndTellsTheUser()
+    {
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        var settings = new HostSettings(emulator, redis: null, "fetch")
+            .Set("ChatBotHost:BotsPath", _folder.FullName)
+            .Set("ChatBotHost:Bots:asker:BotToken", Token);
+        var file = Path.Combine(_folder.FullName, "AskerBot.cs");
+        await File.WriteAllTextAsync(file, DialogSource("v1", "int Count { get; set; } = 1"));
+        await using var host = await InProcessHost.StartWithBotsFolderAsync(settings);
+        var portal = emulator.Portal;
+        var bot = portal.FindBot("asker")!;
+        var dialog = bot.Id.ToString(CultureInfo.InvariantCulture);
+
+        await portal.SendUserMessageAsync(1, dialog, "/ask");
+        await portal.WaitForBotMessageAsync(m => m.Text == "Your name?", Deadline, CancellationToken.None);
+
+        // The state's Count was a number; the new code wants a list: the saved dialog no longer reads.
+        await File.WriteAllTextAsync(file, DialogSource("v2", "List<string> Count { get; set; } = []"));
+        await UntilAsync(() => portal.FindBot("asker")!.Properties.ToJsonString().Contains("Asker v2", StringComparison.Ordinal) ? "" : null, "the edit is loaded");
+        await portal.SendUserMessageAsync(1, dialog, "Bob");
+
+        var told = await portal.WaitForBotMessageAsync(m => m.Text.StartsWith("This bot was updated", StringComparison.Ordinal), Deadline, CancellationToken.None);
+        Assert.Equal(bot.Id, told.PostedByBotId);
+
+        // The conversation starts over on the new code.
+        await portal.SendUserMessageAsync(1, dialog, "/ask");
+        await UntilAsync(() => portal.GetMessages(null).Count(m => m.Text == "Your name?") == 2 ? "" : null, "the dialog begins again");
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     private static async Task<string> AskAsync(EmulatedPortal portal, int botId, string text)
@@ -113,6 +143,35 @@ public sealed class LiveBotsFolderTests : IDisposable
             await Task.Delay(50);
         }
     }
+
+    private static string DialogSource(string version, string countProperty) => $$"""
+        using ChatBotHost.Abstractions.Declaration;
+        using ChatBotHost.Abstractions.Dialogs;
+        using ChatBotHost.Abstractions.Prompts;
+        using ChatBotHost.Abstractions.Turns;
+
+        public sealed class AskState
+        {
+            public {{countProperty}};
+
+            public string? Name { get; set; }
+        }
+
+        public sealed class AskDialog : Dialog<AskState>
+        {
+            protected override void Define(DialogBuilder<AskState> dialog) => dialog
+                .Ask(new TextPrompt("Your name?"), (state, name) => state.Name = name)
+                .Step(step => step.End());
+        }
+
+        public sealed class AskerBot : IBot
+        {
+            public void Configure(BotBuilder bot) => bot
+                .Profile("asker", "Asker {{version}}")
+                .Dialog<AskDialog>()
+                .Command("ask", "Ask a name", (command, turn, ct) => turn.Dialogs.BeginAsync<AskDialog>(ct));
+        }
+        """;
 
     private static string Source(string version) => $$"""
         using ChatBotHost.Abstractions.Declaration;
