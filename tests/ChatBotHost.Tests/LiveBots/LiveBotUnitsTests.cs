@@ -55,6 +55,23 @@ public sealed class LiveBotUnitsTests : IDisposable
         Assert.False(old.IsAlive);
     }
 
+    [Fact]
+    public void Load_PrebuiltDll_LoadsItsBotsAsTheyAre()
+    {
+        Write("prebuilt");
+        var (image, errors) = new BotCompiler(cacheFolder: null).Compile(Scan(), _root.FullName);
+        Assert.Empty(errors);
+        File.Delete(Path.Combine(_root.FullName, "Hello.cs"));
+        File.WriteAllBytes(Path.Combine(_root.FullName, "Hello.dll"), image!);
+
+        var unit = Scan();
+        var (loaded, _, current) = NewUnits().Load(unit);
+
+        Assert.True(unit.Prebuilt);
+        Assert.True(loaded);
+        Assert.Equal("hello", Assert.Single(current!.Definitions).Code);
+    }
+
     public void Dispose() => _root.Delete(recursive: true);
 
     // Not inlined, so no local of the test method keeps the first version alive.
