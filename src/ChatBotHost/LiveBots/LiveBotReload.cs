@@ -21,6 +21,7 @@ internal sealed partial class LiveBotReload(
     WebhookPortalBots portalBots,
     BotLifecycle lifecycle,
     BotReconciler reconciler,
+    Scheduling.TimerScheduling scheduling,
     IBotRegistrationStore registrations,
     IHostApplicationLifetime lifetime,
     ILogger<LiveBotReload> logger)
@@ -59,11 +60,13 @@ internal sealed partial class LiveBotReload(
         foreach (var definition in added)
         {
             await ServeAsync(definition, cancellationToken);
+            await scheduling.RescheduleAsync(definition.Code, definition, cancellationToken);
         }
 
         foreach (var code in removed)
         {
             await RetireAsync(code, cancellationToken);
+            await scheduling.RescheduleAsync(code, null, cancellationToken);
         }
 
         old?.Context.Unload();

@@ -155,6 +155,11 @@ internal sealed partial class LiveBotUnits(BotsFolder folder, BotCompiler compil
             var types = assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBot).IsAssignableFrom(t)).OrderBy(t => t.FullName, StringComparer.Ordinal).ToArray();
             var definitions = types.Select(t => BotCatalog.Describe(services, t)).ToArray();
             _ = new BotCatalog(definitions); // the same checks as at start-up: valid, distinct codes
+            if (definitions.SelectMany(d => d.CronJobs.Select(job => (d.Code, job))).FirstOrDefault(j => !Quartz.CronExpression.TryParse(j.job.Expression, out _)) is { Code: { } code } invalid)
+            {
+                throw new InvalidOperationException($"Bot {code} declares job '{invalid.job.Name}' with an invalid Quartz cron expression '{invalid.job.Expression}' (seconds first, e.g. \"0 0 9 ? * MON-FRI\").");
+            }
+
             foreach (var definition in definitions)
             {
                 versions.Record(definition, unit.Version);

@@ -72,6 +72,19 @@ public sealed class LiveBotUnitsTests : IDisposable
         Assert.Equal("hello", Assert.Single(current!.Definitions).Code);
     }
 
+    [Fact]
+    public void Load_InvalidCronExpression_DoesNotLoadAndSaysWhichJob()
+    {
+        File.WriteAllText(Path.Combine(_root.FullName, "Hello.cs"), Source("v1").Replace(
+            ".Profile(\"hello\", \"Hello\")", ".Profile(\"hello\", \"Hello\").Every(\"daily\", \"every day\", (timer, turn, ct) => Task.CompletedTask)", StringComparison.Ordinal));
+
+        var units = NewUnits();
+        var (loaded, _, _) = units.Load(Scan());
+
+        Assert.False(loaded);
+        Assert.Contains("job 'daily' with an invalid Quartz cron expression 'every day'", Assert.Single(Assert.Single(units.Failures).Errors).Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _root.Delete(recursive: true);
 
     // Not inlined, so no local of the test method keeps the first version alive.
