@@ -5,7 +5,7 @@ using ChatBotHost.Emulator.Limits;
 using ChatBotHost.Tests.Support;
 
 // One command, one run: every figure is measured side by side on this machine, and the ratios are what to compare.
-// --quick shortens every phase; --only delivery|intake|memory runs one part; --runs N sets the memory runs per mode.
+// --quick shortens every phase; --only delivery|intake|memory|bots runs one part; --runs N sets the memory runs per mode.
 var quick = args.Contains("--quick");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 var duration = TimeSpan.FromSeconds(quick ? 5 : 15);
@@ -41,6 +41,13 @@ if (only is null or "memory")
     verdicts.Add(worst <= MemoryBenchmark.TargetMb
         ? $"Memory target met (every median <= {MemoryBenchmark.TargetMb} MB; largest {worst:F1} MB)."
         : $"Memory target MISSED (largest median {worst:F1} MB > {MemoryBenchmark.TargetMb} MB).");
+}
+
+if (only is null or "bots")
+{
+    Console.WriteLine();
+    Console.WriteLine("(d) The bots folder: start-up compile of the samples and idle memory with the compiler loaded");
+    await BotsFolderBenchmark.RunAsync(runs: quick ? 1 : 2, settle: TimeSpan.FromSeconds(quick ? 5 : 10));
 }
 
 Console.WriteLine();

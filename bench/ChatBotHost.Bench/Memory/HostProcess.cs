@@ -15,13 +15,16 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
 
+    // Texts whose first line is kept however much is printed after it (null until it is printed).
+    private readonly Dictionary<string, string?> _marked = new(StringComparer.Ordinal);
+
     private HostProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
 
     public Uri BaseUrl { get; private init; } = null!;
 
-    public static HostProcess Start(int port, IReadOnlyDictionary<string, string> environment)
+    public static HostProcess Start(int port, IReadOnlyDictionary<string, string> environment, params string[] marks)
     {
         var output = OutputFolder();
         var start = new ProcessStartInfo("dotnet")
@@ -41,6 +44,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var host = new HostProcess(process) { BaseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/") };
+        foreach (var mark in marks)
+        {
+            host._marked[mark] = null;
+        }
+
         process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         process.BeginOutputReadLine();
@@ -85,6 +93,15 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The first line the host printed that contains the text, if it did (kept apart from the last lines).</summary>
+    public string? FirstLine(string text)
+    {
+        lock (_lastLines)
+        {
+            return _marked.GetValueOrDefault(text);
+        }
+    }
+
     public string Output()
     {
         lock (_lastLines)
@@ -113,6 +130,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
         lock (_lastLines)
         {
+            foreach (var text in _marked.Where(m => m.Value is null && line.Contains(m.Key, StringComparison.Ordinal)).Select(m => m.Key).ToList())
+            {
+                _marked[text] = line;
+            }
+
             _lastLines.Enqueue(line);
             if (_lastLines.Count > KeptLines)
             {

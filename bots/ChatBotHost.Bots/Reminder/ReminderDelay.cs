@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace ChatBotHost.Bots.Reminder;
 
 /// <summary>Reads delays such as "45s", "10m", "2h", "1d" or combined "1h30m", and writes them back in words.</summary>
-public static partial class ReminderDelay
+public static class ReminderDelay
 {
     /// <summary>The longest delay accepted; the timer store is not meant as a calendar.</summary>
     public static TimeSpan Max { get; } = TimeSpan.FromDays(30);
@@ -18,7 +18,7 @@ public static partial class ReminderDelay
     public static bool TryParse(string? text, out TimeSpan delay)
     {
         delay = TimeSpan.Zero;
-        var match = text is null ? Match.Empty : Pattern().Match(text);
+        var match = text is null ? Match.Empty : DelayPattern.Match(text);
         if (!match.Success || match.Length == 0)
         {
             return false;
@@ -65,8 +65,8 @@ public static partial class ReminderDelay
         }
     }
 
-    [GeneratedRegex(
+    // A plain Regex, not [GeneratedRegex]: the bots folder is compiled by the host, which runs no source generators.
+    private static readonly Regex DelayPattern = new(
         "^(?:(?<d>[0-9]{1,12})d)?(?:(?<h>[0-9]{1,12})h)?(?:(?<m>[0-9]{1,12})m)?(?:(?<s>[0-9]{1,12})s)?$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex Pattern();
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 }

@@ -13,12 +13,13 @@ public static class EmulatorChatEndpoints
 
     /// <summary>
     /// Maps the page, its JSON API under {prefix}/api/ and its live stream, for the emulator's portal. The API takes
-    /// JSON only (415 otherwise), so a cross-site form post cannot act as the portal's admin.
+    /// JSON only (415 otherwise), so a cross-site form post cannot act as the portal's admin. <paramref name="notices"/>
+    /// are lines the page shows in a banner while there are any (the host's: bots that do not compile).
     /// </summary>
-    public static IEndpointRouteBuilder MapEmulatorChat(this IEndpointRouteBuilder endpoints, BitrixEmulator emulator, string prefix = DefaultPrefix)
+    public static IEndpointRouteBuilder MapEmulatorChat(this IEndpointRouteBuilder endpoints, BitrixEmulator emulator, string prefix = DefaultPrefix, Func<IReadOnlyList<string>>? notices = null)
     {
         ArgumentNullException.ThrowIfNull(emulator);
-        return endpoints.MapEmulatorChat(emulator.Portal, prefix);
+        return endpoints.MapEmulatorChat(emulator.Portal, prefix, notices);
     }
 
     /// <summary>
@@ -33,7 +34,7 @@ public static class EmulatorChatEndpoints
     }
 
     /// <summary>Maps the page for a portal; the page acts as the portal's admin user.</summary>
-    public static IEndpointRouteBuilder MapEmulatorChat(this IEndpointRouteBuilder endpoints, EmulatedPortal portal, string prefix = DefaultPrefix)
+    public static IEndpointRouteBuilder MapEmulatorChat(this IEndpointRouteBuilder endpoints, EmulatedPortal portal, string prefix = DefaultPrefix, Func<IReadOnlyList<string>>? notices = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(portal);
@@ -63,6 +64,7 @@ public static class EmulatorChatEndpoints
         apiGroup.MapPost("/messages/{messageId:int}/press", (int messageId, HttpRequest request) => api.PressAsync(messageId, request));
         apiGroup.MapGet("/confirmations", confirmations.List);
         apiGroup.MapPost("/confirmations/{id:int}", (int id, HttpRequest request) => confirmations.DecideAsync(id, request));
+        apiGroup.MapGet("/notices", () => Results.Json(new { notices = notices?.Invoke() ?? [] }));
         // A live stream never ends by itself: the host's request timeout must not cut it.
         apiGroup.MapGet("/activity", stream.StreamAsync).DisableRequestTimeout();
         return endpoints;

@@ -26,6 +26,12 @@ public sealed class ChatBotHostOptions
     /// <summary>Base URL at which Bitrix24 reaches this host; webhook-mode bots need it.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>
+    /// The folder of the bots' C# sources (and prebuilt .dll files), compiled at start-up and reloaded as they change;
+    /// unset means the nearest folder named bots at or above the content root (/app/bots in the image).
+    /// </summary>
+    public string? BotsPath { get; set; }
+
     /// <summary>Per-bot settings by bot code.</summary>
     public Dictionary<string, BotSettings> Bots { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -8,6 +8,12 @@ internal sealed class DialogFrame
     /// <summary>The dialog's id (its class name).</summary>
     public required string Dialog { get; init; }
 
+    /// <summary>
+    /// The version of the bot's code (a hash of its sources in the bots folder) that last wrote this frame; null for
+    /// bots compiled into the process. Another version reads the state only if it still deserializes.
+    /// </summary>
+    public string? BotVersion { get; set; }
+
     /// <summary>The step that runs next, or the question that waits.</summary>
     public int Step { get; set; }
 

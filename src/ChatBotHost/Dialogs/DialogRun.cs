@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatBotHost.Abstractions.Dialogs;
 using ChatBotHost.Abstractions.Prompts;
 using ChatBotHost.Abstractions.Timers;
+using ChatBotHost.Abstractions.Turns;
 using ChatBotHost.Pipeline;
 
 namespace ChatBotHost.Dialogs;
@@ -11,10 +12,12 @@ namespace ChatBotHost.Dialogs;
 /// lets the runner move it, then arms its timers, switches the text field and puts it back into the state, which the
 /// pipeline commits with a version check.
 /// </summary>
-internal sealed partial class DialogRun(TurnContext turn, DialogTimers timers, TextFieldSwitch textField, ILogger<DialogRun> logger)
+internal sealed partial class DialogRun(TurnContext turn, DialogTimers timers, TextFieldSwitch textField, ILogger<DialogRun> logger, LiveBots.BotVersions? versions = null)
     : IDialogControl
 {
     private readonly DialogCatalog _catalog = new(turn.Definition, turn.Services);
+    // Null outside the bots folder (compiled-in bots, the authors' test kit): frames then carry no version.
+    private readonly string? _version = versions?.Of(turn.Definition);
     private DialogStack? _stack;
     private bool _running;
 
@@ -138,13 +141,42 @@ internal sealed partial class DialogRun(TurnContext turn, DialogTimers timers, T
                 await textField.SyncAsync(turn, _stack, wantOff: false, cancellationToken);
                 Save(_stack);
             }
+            else if (_stack.Frames.Find(f => f.BotVersion != _version && !Fits(f)) is { } misfit)
+            {
+                // A reload changed the dialog's state type so this conversation's saved state no longer reads:
+                // end the dialogs and tell the user, rather than fail every turn of the conversation.
+                LogStateMisfit(logger, misfit.Dialog, turn.BotCode, misfit.BotVersion ?? "-", _version ?? "-");
+                _stack.Frames.Clear();
+                await textField.SyncAsync(turn, _stack, wantOff: false, cancellationToken);
+                Save(_stack);
+                await turn.ReplyAsync(DialogResetTexts.BotUpdated.In(turn.Culture), cancellationToken);
+            }
         }
 
         return _stack;
     }
 
+    private bool Fits(DialogFrame frame)
+    {
+        try
+        {
+            _ = _catalog.StateOf(frame);
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private void Save(DialogStack stack)
     {
+        // Every frame was read by this version (or written by it) when the stack loaded: stamp them with it.
+        foreach (var frame in stack.Frames)
+        {
+            frame.BotVersion = _version;
+        }
+
         if (stack.IsEmpty && stack.Timers.Count == 0 && !stack.TextFieldOff)
         {
             turn.State.Remove(DialogStack.StateName);
@@ -157,6 +189,9 @@ internal sealed partial class DialogRun(TurnContext turn, DialogTimers timers, T
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ignored dialog timer {TimerId}: the dialog moved on since it was armed")]
     private static partial void LogStaleTimer(ILogger logger, string timerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dialog {Dialog} of bot {Bot}: its state, written by version {Written}, does not fit version {Version}; the conversation's dialogs were ended and the user told")]
+    private static partial void LogStateMisfit(ILogger logger, string dialog, string bot, string written, string version);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot {Bot} no longer declares dialog {Dialog}; the conversation's dialogs were dropped")]
     private static partial void LogUnknownDialog(ILogger logger, string dialog, string bot);

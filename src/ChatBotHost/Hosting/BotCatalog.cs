@@ -1,16 +1,20 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ChatBotHost.Abstractions.Declaration;
 
 namespace ChatBotHost.Hosting;
 
-/// <summary>The bots this host serves, declared once at start-up from their <see cref="IBot"/> classes.</summary>
+/// <summary>
+/// The bots this host serves, declared at start-up from their <see cref="IBot"/> classes; the live bots folder
+/// changes it as units are added, edited and removed (readers see one whole version or the next).
+/// </summary>
 internal sealed partial class BotCatalog
 {
-    private readonly Dictionary<string, BotDefinition> _byCode;
+    private ImmutableDictionary<string, BotDefinition> _byCode;
 
     public BotCatalog(IEnumerable<BotDefinition> definitions)
     {
-        _byCode = new Dictionary<string, BotDefinition>(StringComparer.OrdinalIgnoreCase);
+        var byCode = new Dictionary<string, BotDefinition>(StringComparer.OrdinalIgnoreCase);
         foreach (var definition in definitions)
         {
             if (!CodePattern().IsMatch(definition.Code))
@@ -19,26 +23,35 @@ internal sealed partial class BotCatalog
                     $"Bot code '{definition.Code}' may contain only letters, digits, '_' and '-' (it appears in URLs and configuration keys).");
             }
 
-            if (!_byCode.TryAdd(definition.Code, definition))
+            if (!byCode.TryAdd(definition.Code, definition))
             {
                 throw new InvalidOperationException($"Two bots declare the code '{definition.Code}'.");
             }
         }
+
+        _byCode = byCode.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
-    public IReadOnlyCollection<BotDefinition> Definitions => _byCode.Values;
+    public IReadOnlyCollection<BotDefinition> Definitions => [.. Volatile.Read(ref _byCode).Values];
 
-    public BotDefinition? Find(string code) => _byCode.GetValueOrDefault(code);
+    public BotDefinition? Find(string code) => Volatile.Read(ref _byCode).GetValueOrDefault(code);
+
+    /// <summary>Takes out the bots of a unit's old version and puts in those of its new one (validated by the loader).</summary>
+    public void Replace(IEnumerable<string> removed, IEnumerable<BotDefinition> added) =>
+        ImmutableInterlocked.Update(ref _byCode, d => d.RemoveRange(removed).SetItems(added.Select(a => KeyValuePair.Create(a.Code, a))));
 
     /// <summary>Creates each bot class through dependency injection and collects its declaration.</summary>
     public static BotCatalog Create(IServiceProvider services, IEnumerable<Type> botTypes) =>
-        new(botTypes.Select(type =>
-        {
-            var bot = (IBot)ActivatorUtilities.CreateInstance(services, type);
-            var builder = new BotBuilder();
-            bot.Configure(builder);
-            return builder.Build(type.Name);
-        }));
+        new(botTypes.Select(type => Describe(services, type)));
+
+    /// <summary>Creates one bot class through dependency injection and collects its declaration.</summary>
+    public static BotDefinition Describe(IServiceProvider services, Type botType)
+    {
+        var bot = (IBot)ActivatorUtilities.CreateInstance(services, botType);
+        var builder = new BotBuilder();
+        bot.Configure(builder);
+        return builder.Build(botType.Name);
+    }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex CodePattern();

@@ -8,13 +8,13 @@ namespace ChatBotHost.Hosting;
 /// </summary>
 internal sealed class BotDirectory(IEnumerable<HostedBot> bots)
 {
-    private readonly IReadOnlyDictionary<string, HostedBot> _byCode =
-        bots.ToDictionary(b => b.Code, StringComparer.OrdinalIgnoreCase);
+    private ImmutableDictionary<string, HostedBot> _byCode =
+        bots.ToImmutableDictionary(b => b.Code, StringComparer.OrdinalIgnoreCase);
 
     private ImmutableDictionary<string, IReadOnlyList<HostedBot>> _installed =
         ImmutableDictionary.Create<string, IReadOnlyList<HostedBot>>(StringComparer.Ordinal);
 
-    public IEnumerable<HostedBot> All => _byCode.Values.Concat(Volatile.Read(ref _installed).Values.SelectMany(b => b));
+    public IEnumerable<HostedBot> All => Volatile.Read(ref _byCode).Values.Concat(Volatile.Read(ref _installed).Values.SelectMany(b => b));
 
     private volatile string[]? _portalKeys;
 
@@ -23,12 +23,26 @@ internal sealed class BotDirectory(IEnumerable<HostedBot> bots)
         _portalKeys ??= [.. All.Where(b => b.Settings.Enabled).Select(b => b.Portal.Key).Distinct(StringComparer.Ordinal)];
 
     /// <summary>A bot of the configured webhook portal.</summary>
-    public HostedBot? FindByCode(string code) => _byCode.GetValueOrDefault(code);
+    public HostedBot? FindByCode(string code) => Volatile.Read(ref _byCode).GetValueOrDefault(code);
+
+    /// <summary>A bot of the configured webhook portal added while running (the live bots folder).</summary>
+    public void Add(HostedBot bot)
+    {
+        ImmutableInterlocked.Update(ref _byCode, d => d.SetItem(bot.Code, bot));
+        _portalKeys = null;
+    }
+
+    /// <summary>Stops serving a bot of the configured webhook portal.</summary>
+    public void Remove(string code)
+    {
+        ImmutableInterlocked.Update(ref _byCode, d => d.Remove(code));
+        _portalKeys = null;
+    }
 
     /// <summary>A bot of any portal.</summary>
     public HostedBot? Find(string portal, string code)
     {
-        if (_byCode.GetValueOrDefault(code) is { } fixedBot && fixedBot.Portal.Key == portal)
+        if (Volatile.Read(ref _byCode).GetValueOrDefault(code) is { } fixedBot && fixedBot.Portal.Key == portal)
         {
             return fixedBot;
         }

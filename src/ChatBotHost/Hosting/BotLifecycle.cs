@@ -13,8 +13,10 @@ internal sealed partial class BotLifecycle(BotReconciler reconciler, FetchPoller
 {
     private static readonly TimeSpan MaxRegistrationBackoff = TimeSpan.FromMinutes(5);
 
-    public async Task RunAsync(HostedBot bot, CancellationToken cancellationToken)
+    public async Task RunAsync(HostedBot bot, CancellationToken stoppingToken)
     {
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, bot.Retired);
+        var cancellationToken = running.Token;
         if (!await RegisterAsync(bot, cancellationToken))
         {
             return;

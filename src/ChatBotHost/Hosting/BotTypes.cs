@@ -1,4 +1,4 @@
 namespace ChatBotHost.Hosting;
 
-/// <summary>The bot classes to serve; discovered from the bot assemblies unless registered explicitly (tests do).</summary>
+/// <summary>The bot classes to serve; registered in code by tests and the bench; otherwise the host serves the bots folder.</summary>
 internal sealed record BotTypes(IReadOnlyList<Type> Types);

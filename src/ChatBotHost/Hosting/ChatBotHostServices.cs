@@ -4,6 +4,7 @@ using ChatBotHost.Delivery;
 using ChatBotHost.Inbox;
 using ChatBotHost.Intake.Fetch;
 using ChatBotHost.Intake.Webhook;
+using ChatBotHost.LiveBots;
 using ChatBotHost.OAuth;
 using ChatBotHost.Operations.Memory;
 using ChatBotHost.Pipeline;
@@ -44,9 +45,19 @@ internal static class ChatBotHostServices
         // First of the hosted services, so it stops last: the outbox is flushed after intake and timers stopped.
         services.AddDelivery();
 
-        services.TryAddSingleton(new BotTypes(BotDiscovery.FindBotTypes()));
-        services.AddSingleton(sp => BotCatalog.Create(sp, sp.GetRequiredService<BotTypes>().Types));
-        services.AddSingleton(sp => CreateDirectory(sp, local));
+        services.AddSingleton<BotVersions>();
+        // Bots registered in code (tests, the bench) are served as they are; otherwise from the live bots folder.
+        if (services.Any(d => d.ServiceType == typeof(BotTypes)))
+        {
+            services.AddSingleton(sp => BotCatalog.Create(sp, sp.GetRequiredService<BotTypes>().Types));
+        }
+        else
+        {
+            services.AddLiveBots(configuration);
+        }
+
+        services.AddSingleton(sp => CreateWebhookPortalBots(sp, local));
+        services.AddSingleton(CreateDirectory);
         if (local is not null)
         {
             services.AddSingleton(local);
@@ -87,24 +98,20 @@ internal static class ChatBotHostServices
         return new PortalConnection(baseUrl, services.GetRequiredService<IHttpClientFactory>(), services.GetRequiredService<CallPipeline>());
     }
 
-    private static BotDirectory CreateDirectory(IServiceProvider services, LocalPortal? local)
+    private static WebhookPortalBots CreateWebhookPortalBots(IServiceProvider services, LocalPortal? local)
     {
         var options = services.GetRequiredService<IOptions<ChatBotHostOptions>>().Value;
         if (local is null && string.IsNullOrWhiteSpace(options.Portal.WebhookUrl) && options.OAuth.IsConfigured)
         {
-            return new BotDirectory([]); // application mode only: portals arrive with installs
+            return new WebhookPortalBots(null, options, local); // application mode only: portals arrive with installs
         }
 
-        var portal = CreatePortal(services, options);
-        return new BotDirectory(services.GetRequiredService<BotCatalog>().Definitions.Select(definition =>
-        {
-            var settings = options.For(definition.Code);
+        return new WebhookPortalBots(CreatePortal(services, options), options, local);
+    }
 
-            // Validation demands a token of an enabled bot with a real portal; a disabled one is neither registered nor
-            // polled, so it may have none (compose declares the samples it does not run that way). Against the local
-            // emulator one is made up per run.
-            var token = settings.BotToken ?? (local is null ? null : LocalPortal.NewBotToken());
-            return new HostedBot(definition, settings, token, portal);
-        }));
+    private static BotDirectory CreateDirectory(IServiceProvider services)
+    {
+        var portalBots = services.GetRequiredService<WebhookPortalBots>();
+        return new BotDirectory(portalBots.HasPortal ? services.GetRequiredService<BotCatalog>().Definitions.Select(portalBots.Create) : []);
     }
 }

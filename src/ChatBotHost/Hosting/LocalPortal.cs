@@ -80,7 +80,8 @@ internal sealed class LocalPortal : IAsyncDisposable
     }
 
     /// <summary>Serves the emulator's chat page at {host}/emulator/, so a newcomer can talk to the bots in a browser.</summary>
-    public void MapChatPage(IEndpointRouteBuilder endpoints) => endpoints.MapEmulatorChat(Emulator).MapEmulatorIcon();
+    public void MapChatPage(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapEmulatorChat(Emulator, notices: endpoints.ServiceProvider.GetService<LiveBots.LiveBotUnits>() is { } units ? units.Notices : null).MapEmulatorIcon();
 
     /// <summary>A fresh token for a bot that has none configured (32 hex characters); the emulator learns it at Bot.register.</summary>
     public static string NewBotToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -30,6 +30,7 @@ internal sealed class TurnContext : ITurnContext
     public TurnContext(HostedBot bot, BotEvent evt, IServiceProvider services)
     {
         HostedBot = bot;
+        Definition = bot.Definition;
         Event = evt;
         Services = services;
         // One outbox under both clients, so a wait for the administrator is recorded whichever of them met it.
@@ -57,7 +58,8 @@ internal sealed class TurnContext : ITurnContext
 
     public BotEvent Event { get; }
 
-    public BotDefinition Definition => HostedBot.Definition;
+    /// <summary>The bot's code as it was when the turn began: a reload meanwhile serves the next turn.</summary>
+    public BotDefinition Definition { get; }
 
     public string BotCode => HostedBot.Code;
 

@@ -12,7 +12,9 @@ internal static class SchedulingServices
         services.AddQuartz(q => q.UseInMemoryStore());
         services.AddTransient<DueTimersJob>();
         services.AddTransient<CronOccurrenceJob>();
-        services.AddHostedService<TimerScheduling>();
+        // One instance: the bots folder reschedules a reloaded bot's cron jobs on the running scheduler.
+        services.AddSingleton<TimerScheduling>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimerScheduling>());
         return services;
     }
 

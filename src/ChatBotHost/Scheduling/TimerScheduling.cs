@@ -1,6 +1,7 @@
 using ChatBotHost.Configuration;
 using ChatBotHost.Hosting;
 using Microsoft.Extensions.Options;
+using ChatBotHost.Abstractions.Declaration;
 using Quartz;
 
 namespace ChatBotHost.Scheduling;
@@ -28,22 +29,46 @@ internal sealed class TimerScheduling(ISchedulerFactory schedulers, BotCatalog c
 
         foreach (var bot in catalog.Definitions)
         {
-            foreach (var job in bot.CronJobs)
-            {
-                var detail = JobBuilder.Create<CronOccurrenceJob>()
-                    .WithIdentity($"{job.Name}", bot.Code)
-                    .UsingJobData(CronOccurrenceJob.BotKey, bot.Code)
-                    .UsingJobData(CronOccurrenceJob.JobKey, job.Name)
-                    .Build();
-                var trigger = TriggerBuilder.Create()
-                    .WithIdentity(job.Name, bot.Code)
-                    .WithCronSchedule(job.Expression, c => c.InTimeZone(job.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
-                    .Build();
-                await _scheduler.ScheduleJob(detail, trigger, new ScheduleJobOptions(), cancellationToken);
-            }
+            await ScheduleCronAsync(_scheduler, bot, cancellationToken);
         }
 
         await _scheduler.Start(cancellationToken);
+    }
+
+    /// <summary>
+    /// A bot of the bots folder was reloaded (or removed: null): its cron jobs are replaced by those it declares now.
+    /// The trigger group is the bot's code, so every job of the old version goes.
+    /// </summary>
+    public async Task RescheduleAsync(string code, BotDefinition? bot, CancellationToken cancellationToken)
+    {
+        if (_scheduler is not { } scheduler)
+        {
+            return; // not started yet: StartAsync schedules what the catalog holds then
+        }
+
+        var old = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(code), cancellationToken);
+        await scheduler.DeleteJobs(old, cancellationToken);
+        if (bot is not null)
+        {
+            await ScheduleCronAsync(scheduler, bot, cancellationToken);
+        }
+    }
+
+    private static async Task ScheduleCronAsync(IScheduler scheduler, BotDefinition bot, CancellationToken cancellationToken)
+    {
+        foreach (var job in bot.CronJobs)
+        {
+            var detail = JobBuilder.Create<CronOccurrenceJob>()
+                .WithIdentity($"{job.Name}", bot.Code)
+                .UsingJobData(CronOccurrenceJob.BotKey, bot.Code)
+                .UsingJobData(CronOccurrenceJob.JobKey, job.Name)
+                .Build();
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity(job.Name, bot.Code)
+                .WithCronSchedule(job.Expression, c => c.InTimeZone(job.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                .Build();
+            await scheduler.ScheduleJob(detail, trigger, new ScheduleJobOptions(), cancellationToken);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -40,6 +40,22 @@ internal sealed class InProcessHost : IAsyncDisposable
         return new InProcessHost(app, new Uri($"http://127.0.0.1:{port}/"));
     }
 
+    /// <summary>Starts the host serving its bots folder (ChatBotHost:BotsPath in the settings), as operators run it.</summary>
+    public static async Task<InProcessHost> StartWithBotsFolderAsync(HostSettings settings)
+    {
+        var port = settings.Port.ToString(CultureInfo.InvariantCulture);
+        var app = await ChatBotHostApp.BuildAsync(
+            ["--urls", $"http://127.0.0.1:{port}", "--environment", "Testing"],
+            builder =>
+            {
+                builder.Configuration.AddInMemoryCollection(settings.Values);
+                settings.Services?.Invoke(builder.Services);
+            });
+        await app.StartAsync();
+        await Task.WhenAll(app.Services.GetRequiredService<BotDirectory>().All.Select(b => b.Ready)).WaitAsync(StartTimeout);
+        return new InProcessHost(app, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
     /// <summary>Stops the host as SIGTERM would (graceful shutdown); disposing afterwards is still needed.</summary>
     public Task StopAsync() => _app.StopAsync();
 

@@ -1,7 +1,6 @@
 using ChatBotHost.Inbox;
 using ChatBotHost.State;
 using ChatBotHost.State.InMemory;
-using ChatBotHost.Tests.Support;
 
 namespace ChatBotHost.Tests.Inbox;
 

@@ -7,7 +7,7 @@ internal sealed class BotMiddlewareStage : ITurnStage
 {
     public Task InvokeAsync(TurnContext turn, TurnStep next, CancellationToken cancellationToken)
     {
-        var declared = turn.HostedBot.Definition.Middleware;
+        var declared = turn.Definition.Middleware;
         if (declared.Count == 0)
         {
             return next(turn, cancellationToken);

@@ -7,7 +7,7 @@ internal sealed partial class RouterStage(ILogger<RouterStage> logger)
 {
     public async Task RouteAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var route = turn.HostedBot.Definition.Routes.FirstOrDefault(r => r.Matches(turn.Event));
+        var route = turn.Definition.Routes.FirstOrDefault(r => r.Matches(turn.Event));
         if (route is null)
         {
             turn.Outcome = TurnOutcome.Unhandled;
