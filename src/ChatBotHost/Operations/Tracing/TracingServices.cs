@@ -26,6 +26,14 @@ internal static class TracingServices
         {
             tracing.WithTracing(t => t.AddOtlpExporter());
         }
+        else if (string.IsNullOrWhiteSpace(configuration["OTEL_TRACES_SAMPLER"]))
+        {
+            // Nobody receives the spans, so none is recorded: every webhook request would otherwise build and enrich
+            // spans for nothing. Trace ids still flow (the request's activity exists for logging, and a dropped span
+            // with a parent still propagates its context), so log lines keep them. OTEL_TRACES_SAMPLER, the standard
+            // variable, chooses otherwise (the tests set it with an in-memory exporter).
+            tracing.WithTracing(t => t.SetSampler(new AlwaysOffSampler()));
+        }
 
         return services;
     }
