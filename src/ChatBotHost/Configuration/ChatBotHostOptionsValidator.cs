@@ -9,6 +9,7 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
 {
     private const string Prefix = ChatBotHostOptions.SectionName;
     private const int MaxBotTokenLength = 40;
+    private const int MinApiKeyLength = 32;
 
     public ValidateOptionsResult Validate(string? name, ChatBotHostOptions options)
     {
@@ -42,6 +43,12 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         ValidateOAuth(options, errors);
         ValidateFetch(options.Fetch, errors);
         ValidateTimers(options.Timers, errors);
+        if (options.Api.Key is { } apiKey && apiKey.Trim().Length < MinApiKeyLength)
+        {
+            // A short key is guessed; the endpoint it opens makes a bot post anywhere it is a member.
+            errors.Add($"{Prefix}:Api:Key must be at least {MinApiKeyLength} characters (invent one: e.g. 64 random hex characters), or unset to turn the API off.");
+        }
+
         ValidateInbox(options, errors);
         ValidateDelivery(options.RateLimit, options.SendQueue, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -6,6 +6,7 @@ using ChatBotHost.Intake.Fetch;
 using ChatBotHost.Intake.Webhook;
 using ChatBotHost.OAuth;
 using ChatBotHost.Pipeline;
+using ChatBotHost.Proactive;
 using ChatBotHost.Registration;
 using ChatBotHost.Rest;
 using ChatBotHost.Scheduling;
@@ -59,6 +60,7 @@ internal static class ChatBotHostServices
         services.AddSingleton<IBotClientSource>(sp => sp.GetRequiredService<BotClientFactory>());
         TurnPipeline.Register(services);
         services.AddBitrixRest();
+        services.AddProactiveMessages();
         services.AddTimersAndDialogs();
         // Hosted services stop in reverse order: the pollers (BotRunner) before the inbox's workers.
         services.AddInbox();
