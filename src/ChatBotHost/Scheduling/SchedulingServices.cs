@@ -13,6 +13,7 @@ internal static class SchedulingServices
         services.AddTransient<DueTimersJob>();
         services.AddTransient<CronOccurrenceJob>();
         services.AddHostedService<TimerScheduling>();
+        services.AddHostedService<CronMisfireCatchUp>();
         return services;
     }
 

@@ -37,7 +37,7 @@ internal sealed class TimerScheduling(ISchedulerFactory schedulers, BotCatalog c
                     .Build();
                 var trigger = TriggerBuilder.Create()
                     .WithIdentity(job.Name, bot.Code)
-                    .WithCronSchedule(job.Expression, c => c.InTimeZone(job.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                    .WithCronSchedule(job.Expression, c => Misfire(c.InTimeZone(job.TimeZone)))
                     .Build();
                 await _scheduler.ScheduleJob(detail, trigger, new ScheduleJobOptions(), cancellationToken);
             }
@@ -45,6 +45,12 @@ internal sealed class TimerScheduling(ISchedulerFactory schedulers, BotCatalog c
 
         await _scheduler.Start(cancellationToken);
     }
+
+    // Within a running scheduler (a replica too busy to fire on time) the same policy as across restarts.
+    private CronScheduleBuilder Misfire(CronScheduleBuilder cron) =>
+        options.Value.Timers.CronMisfire == CronMisfirePolicy.FireOnce
+            ? cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)
+            : cron.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
