@@ -30,6 +30,9 @@ public sealed record EmulatedMessage(
     /// <summary>The original of a forwarded copy (Chat.Message.send's forwardIds), if this is one.</summary>
     public int? ForwardedFromId { get; init; }
 
+    /// <summary>The files the message carries (File.upload, or a user's attachment).</summary>
+    public IReadOnlyList<EmulatedFile> Files { get; init; } = [];
+
     /// <summary>True once the author edited the message.</summary>
     public bool IsEdited { get; init; }
 

@@ -7,7 +7,7 @@ namespace ChatBotHost.Emulator.Portal;
 /// <summary>A human user writing, editing and deleting messages, and the events that follow.</summary>
 internal sealed class UserMessaging(PortalState state)
 {
-    public async Task<int> SendAsync(int userId, string dialogId, string text)
+    public async Task<int> SendAsync(int userId, string dialogId, string text, (string Name, byte[] Content)? file = null)
     {
         var deliveries = new List<Task>();
         int messageId;
@@ -17,7 +17,10 @@ internal sealed class UserMessaging(PortalState state)
             state.Touch(userId);
             var user = Require.Human(state, userId);
             var message = new EmulatedMessage(
-                state.TakeMessageId(), chat.Id, chat.UserDialogId, userId, text, null, null, false, false, state.Now);
+                state.TakeMessageId(), chat.Id, chat.UserDialogId, userId, text, null, null, false, false, state.Now)
+            {
+                Files = file is { } attached ? [Attach(chat.Id, userId, attached.Name, attached.Content)] : [],
+            };
             state.Store(message);
             messageId = message.Id;
 
@@ -39,6 +42,13 @@ internal sealed class UserMessaging(PortalState state)
 
         await Task.WhenAll(deliveries);
         return messageId;
+    }
+
+    private EmulatedFile Attach(int chatId, int userId, string name, byte[] content)
+    {
+        var file = new EmulatedFile(state.TakeFileId(), chatId, name, content, userId, state.FindUser(userId)?.Name ?? "", state.Now);
+        state.Files[file.Id] = file;
+        return file;
     }
 
     public Task EditAsync(int userId, int messageId, string text)

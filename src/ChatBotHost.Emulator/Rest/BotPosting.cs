@@ -8,7 +8,7 @@ internal static class BotPosting
 {
     public static EmulatedMessage Post(
         PortalState state, BotState bot, ChatState chat, MessageContent content, bool system, bool viaCommandAnswer, string uuid = "",
-        int? replyId = null, int? forwardedFromId = null)
+        int? replyId = null, int? forwardedFromId = null, IReadOnlyList<EmulatedFile>? files = null)
     {
         var message = new EmulatedMessage(
             state.TakeMessageId(), chat.Id, chat.UserDialogId, system ? 0 : bot.Id, content.Text ?? "",
@@ -18,6 +18,7 @@ internal static class BotPosting
             Uuid = uuid,
             ReplyId = replyId,
             ForwardedFromId = forwardedFromId,
+            Files = files ?? [],
         };
         state.Store(message);
         bot.CountMessage++;

@@ -35,6 +35,8 @@ internal static class ChatBotHostServices
 
         // The webhook URL carries a secret code; the client's default request logging would print it.
         services.AddHttpClient(PortalConnection.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(70)).RemoveAllLoggers();
+        // Likewise a file's one-time download URL carries its token; a 100 MB file may take minutes.
+        services.AddHttpClient(Abstractions.Files.FileExtensions.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10)).RemoveAllLoggers();
 
         var redis = configuration[$"{ChatBotHostOptions.SectionName}:Redis:Configuration"];
         services.AddStateStores(redis);
