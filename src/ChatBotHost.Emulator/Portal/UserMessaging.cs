@@ -38,6 +38,8 @@ internal sealed class UserMessaging(PortalState state)
                 var data = EventData.Message(message, chat, user, language);
                 deliveries.Add(EventPublisher.Publish(state, bot, EventTypes.MessageAdd, data));
             }
+
+            UserEventPublisher.Publish(state, chat, UserEventTypes.MessageAdd, EventData.Message(message, chat, user, language));
         }
 
         await Task.WhenAll(deliveries);
@@ -64,6 +66,8 @@ internal sealed class UserMessaging(PortalState state)
                 var data = EventData.Message(edited, chat, user, state.Settings.Language);
                 deliveries.Add(EventPublisher.Publish(state, bot, EventTypes.MessageUpdate, data));
             }
+
+            UserEventPublisher.Publish(state, chat, UserEventTypes.MessageUpdate, EventData.Message(edited, chat, user, state.Settings.Language));
         }
 
         return Task.WhenAll(deliveries);
@@ -82,6 +86,8 @@ internal sealed class UserMessaging(PortalState state)
                 var data = EventData.MessageDeleted(messageId, chat, user, state.Settings.Language);
                 deliveries.Add(EventPublisher.Publish(state, bot, EventTypes.MessageDelete, data));
             }
+
+            UserEventPublisher.Publish(state, chat, UserEventTypes.MessageDelete, EventData.MessageDeleted(messageId, chat, user, state.Settings.Language));
         }
 
         return Task.WhenAll(deliveries);

@@ -26,7 +26,7 @@ internal sealed class RestDispatcher
         IEnumerable<RestMethod> methods =
         [
             .. BotMethods.All(), .. CommandMethods.All(), .. MessageMethods.All(), .. FileMethods.All(), .. ChatMethods.All(),
-            .. EventMethods.All(), .. UserMethods.All(), .. AppEventMethods.All(portal.OAuth),
+            .. EventMethods.All(), .. UserEventMethods.All(), .. UserMethods.All(), .. AppEventMethods.All(portal.OAuth),
             .. TaskMethods.All(), .. LeadMethods.All(), .. NotifyMethods.All(), new RestMethod(BatchMethodName, BotAuth.Custom, new BatchMethod(this).Invoke),
         ];
         foreach (var method in methods)

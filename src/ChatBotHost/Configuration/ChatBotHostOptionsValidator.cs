@@ -111,6 +111,11 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         {
             errors.Add($"{key}:EventMode is webhook, which needs {Prefix}:PublicUrl (the URL at which Bitrix24 reaches this host).");
         }
+
+        if (bot.WithUserEvents && bot.EventMode != EventMode.Fetch)
+        {
+            errors.Add($"{key}:WithUserEvents needs {key}:EventMode fetch: user events come only through Event.get.");
+        }
     }
 
     private static void ValidateFetch(FetchOptions fetch, List<string> errors)

@@ -43,6 +43,9 @@ internal sealed class PortalState(PortalSettings settings, WebhookLaneContext la
 
     public List<EmulatedReaction> Reactions { get; } = [];
 
+    /// <summary>The ONIMV2* events recorded for each user subscribed with im.v2.Event.subscribe.</summary>
+    public Dictionary<int, Delivery.FetchQueue> UserEventQueues { get; } = [];
+
     /// <summary>Files by Drive id.</summary>
     public Dictionary<int, EmulatedFile> Files { get; } = [];
 
