@@ -56,6 +56,7 @@ public sealed class BitrixEmulator : IAsyncDisposable
         var app = builder.Build();
         var endpoint = new RestEndpoint(portal, webhookCode);
         app.MapMethods("/rest/{userId}/{code}/{method}", ["GET", "POST"], endpoint.HandleAsync);
+        app.MapGet("/" + Rest.FileMethods.DownloadPath, (string? token) => new Rest.FileDownloadEndpoint(portal).Handle(token));
         app.MapMethods("/rest/{method}", ["GET", "POST"], endpoint.HandleOAuthAsync);
         app.MapGet("/oauth/token", new OAuth.OAuthTokenEndpoint(portal.OAuth.Server).HandleAsync);
         options.ConfigureEndpoints?.Invoke(app);

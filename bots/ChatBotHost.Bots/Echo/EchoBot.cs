@@ -14,6 +14,8 @@ public sealed class EchoBot : IBot
         .OnMessage(EchoAsync)
         .On<BotJoinedChat>((_, turn, ct) => turn.ReplyAsync("Hi! I repeat what you write. Try /help.", ct));
 
+    // A message near the 20,000-character limit comes back longer than one message holds: ReplyAsync sends it as
+    // several, in order, cut where no BB-code breaks.
     private static Task EchoAsync(MessageAdded message, ITurnContext turn, CancellationToken cancellationToken) =>
         turn.ReplyAsync($"You said: {message.Message.Text}", cancellationToken);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace ChatBotHost.Bitrix.Entities;
 
@@ -31,6 +32,10 @@ public sealed record Message
 
     /// <summary>Attach, keyboard, files and other parameters; empty when none.</summary>
     public JsonObject Params { get; init; } = [];
+
+    /// <summary>The files the message carries (read from <see cref="Params"/>); empty when none.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ChatFile> Files => MessageFiles.Read(Params);
 
     /// <summary>Someone else has read it.</summary>
     public bool ViewedByOthers { get; init; }

@@ -83,6 +83,17 @@ public static class EventFactory
             Action = EventFields.Read<string>(data, "action", Data) ?? "",
             Message = ReadMessage(data),
         },
+        // User events (withUserEvents): the bot events' data without the bot (spec §4.9).
+        UserMessageAdded.WireType => new UserMessageAdded { Message = ReadMessage(data) },
+        UserMessageUpdated.WireType => new UserMessageUpdated { Message = ReadMessage(data) },
+        UserMessageDeleted.WireType => new UserMessageDeleted { MessageId = EventFields.Read<int>(data, "messageId", Data) },
+        UserJoinedChat.WireType => new UserJoinedChat(),
+        UserReactionChanged.WireType => new UserReactionChanged
+        {
+            Reaction = EventFields.Read<string>(data, "reaction", Data) ?? "",
+            Action = EventFields.Read<string>(data, "action", Data) ?? "",
+            Message = ReadMessage(data),
+        },
         _ => new UnknownEvent { WireName = wireType, Data = WithoutBotAuth(data) },
     };
 

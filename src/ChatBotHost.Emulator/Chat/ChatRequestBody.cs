@@ -38,18 +38,21 @@ internal static class ChatRequestBody
     }
 
     /// <exception cref="ChatRequestException">413 over <see cref="MaxBytes"/>; 400 when it is not a JSON object within <see cref="MaxDepth"/>.</exception>
-    public static async Task<JsonObject> ReadAsync(HttpRequest request)
+    public static Task<JsonObject> ReadAsync(HttpRequest request) => ReadAsync(request, MaxBytes);
+
+    /// <summary>The same with another size cap (a file attached on the page travels as Base64 in the body).</summary>
+    public static async Task<JsonObject> ReadAsync(HttpRequest request, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            throw TooLarge();
+            throw TooLarge(maxBytes);
         }
 
         // A body without a length is cut off by the server at the same size while it arrives.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = MaxBytes;
+            limit.MaxRequestBodySize = maxBytes;
         }
 
         JsonObject body;
@@ -60,7 +63,7 @@ internal static class ChatRequestBody
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            throw TooLarge();
+            throw TooLarge(maxBytes);
         }
         catch (JsonException)
         {
@@ -96,8 +99,8 @@ internal static class ChatRequestBody
         return count;
     }
 
-    private static ChatRequestException TooLarge() =>
-        new(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {MaxBytes} bytes.");
+    private static ChatRequestException TooLarge(long maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The body exceeds {maxBytes} bytes.");
 
     private static ChatRequestException NotAnObject() =>
         new(StatusCodes.Status400BadRequest, $"The body must be a JSON object nested at most {MaxDepth} levels deep.");

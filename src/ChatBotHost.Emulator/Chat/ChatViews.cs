@@ -53,6 +53,7 @@ internal static class ChatViews
             ["viaCommandAnswer"] = message.ViaCommandAnswer,
             ["date"] = WireDate.Format(message.Date),
             ["reactions"] = new JsonArray([.. reactions]),
+            ["files"] = new JsonArray([.. message.Files.Select(f => (JsonNode)new JsonObject { ["id"] = f.Id, ["name"] = f.Name, ["size"] = f.Content.LongLength })]),
         };
     }
 

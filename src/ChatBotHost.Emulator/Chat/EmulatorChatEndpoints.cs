@@ -40,6 +40,7 @@ public static class EmulatorChatEndpoints
         ArgumentNullException.ThrowIfNull(portal);
         portal.State.Activity.Enable();
         var api = new ChatApi(portal);
+        var files = new ChatFileApi(portal);
         var confirmations = new ConfirmationApi(portal);
         var stream = new ActivityStream(portal.State.Activity, portal.Stopping);
         var page = endpoints.MapGroup(prefix.TrimEnd('/'));
@@ -58,6 +59,8 @@ public static class EmulatorChatEndpoints
         apiGroup.MapPost("/dialogs/{dialogId}/open", api.OpenAsync);
         apiGroup.MapGet("/dialogs/{dialogId}/messages", api.Messages);
         apiGroup.MapPost("/dialogs/{dialogId}/messages", (string dialogId, HttpRequest request) => api.SendAsync(dialogId, request));
+        apiGroup.MapPost("/dialogs/{dialogId}/files", (string dialogId, HttpRequest request) => files.SendAsync(dialogId, request));
+        apiGroup.MapGet("/files/{fileId:int}", files.Open);
         apiGroup.MapPut("/messages/{messageId:int}", (int messageId, HttpRequest request) => api.EditAsync(messageId, request));
         apiGroup.MapDelete("/messages/{messageId:int}", api.DeleteAsync);
         apiGroup.MapPost("/messages/{messageId:int}/reactions", (int messageId, HttpRequest request) => api.ReactAsync(messageId, request));

@@ -24,6 +24,15 @@ public sealed record EmulatedMessage(
     /// <summary>The client-chosen dedupe id (Chat.Message.send's templateId), or "" when none was given.</summary>
     public string Uuid { get; init; } = "";
 
+    /// <summary>The message this one quotes (Chat.Message.send's replyId), if any.</summary>
+    public int? ReplyId { get; init; }
+
+    /// <summary>The original of a forwarded copy (Chat.Message.send's forwardIds), if this is one.</summary>
+    public int? ForwardedFromId { get; init; }
+
+    /// <summary>The files the message carries (File.upload, or a user's attachment).</summary>
+    public IReadOnlyList<EmulatedFile> Files { get; init; } = [];
+
     /// <summary>True once the author edited the message.</summary>
     public bool IsEdited { get; init; }
 

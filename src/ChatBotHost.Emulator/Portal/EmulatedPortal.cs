@@ -119,6 +119,13 @@ public sealed class EmulatedPortal
     public Task<int> SendUserMessageAsync(int userId, string dialogId, string text) =>
         _messaging.SendAsync(userId, dialogId, text);
 
+    /// <summary>A user sends a file (with an optional text) into a dialog, as the messenger's paper clip does; returns the message id.</summary>
+    public Task<int> SendUserFileAsync(int userId, string dialogId, string name, byte[] content, string text = "") =>
+        _messaging.SendAsync(userId, dialogId, text, (name, content));
+
+    /// <summary>The files stored on the portal, by id.</summary>
+    public EmulatedFile? FindFile(int fileId) => Read(() => State.Files.GetValueOrDefault(fileId));
+
     public Task EditUserMessageAsync(int userId, int messageId, string text) =>
         _messaging.EditAsync(userId, messageId, text);
 

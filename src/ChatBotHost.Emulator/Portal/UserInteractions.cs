@@ -71,6 +71,9 @@ internal sealed class UserInteractions(PortalState state)
                 var data = EventData.Reaction(reaction, add, message, chat, user, state.Settings.Language);
                 deliveries.Add(EventPublisher.Publish(state, bot, EventTypes.ReactionChange, data));
             }
+
+            UserEventPublisher.Publish(
+                state, chat, UserEventTypes.ReactionChange, EventData.Reaction(reaction, add, message, chat, user, state.Settings.Language));
         }
 
         return Task.WhenAll(deliveries);

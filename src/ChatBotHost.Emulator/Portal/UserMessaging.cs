@@ -7,7 +7,7 @@ namespace ChatBotHost.Emulator.Portal;
 /// <summary>A human user writing, editing and deleting messages, and the events that follow.</summary>
 internal sealed class UserMessaging(PortalState state)
 {
-    public async Task<int> SendAsync(int userId, string dialogId, string text)
+    public async Task<int> SendAsync(int userId, string dialogId, string text, (string Name, byte[] Content)? file = null)
     {
         var deliveries = new List<Task>();
         int messageId;
@@ -17,7 +17,10 @@ internal sealed class UserMessaging(PortalState state)
             state.Touch(userId);
             var user = Require.Human(state, userId);
             var message = new EmulatedMessage(
-                state.TakeMessageId(), chat.Id, chat.UserDialogId, userId, text, null, null, false, false, state.Now);
+                state.TakeMessageId(), chat.Id, chat.UserDialogId, userId, text, null, null, false, false, state.Now)
+            {
+                Files = file is { } attached ? [Attach(chat.Id, userId, attached.Name, attached.Content)] : [],
+            };
             state.Store(message);
             messageId = message.Id;
 
@@ -35,10 +38,19 @@ internal sealed class UserMessaging(PortalState state)
                 var data = EventData.Message(message, chat, user, language);
                 deliveries.Add(EventPublisher.Publish(state, bot, EventTypes.MessageAdd, data));
             }
+
+            UserEventPublisher.Publish(state, chat, UserEventTypes.MessageAdd, EventData.Message(message, chat, user, language));
         }
 
         await Task.WhenAll(deliveries);
         return messageId;
+    }
+
+    private EmulatedFile Attach(int chatId, int userId, string name, byte[] content)
+    {
+        var file = new EmulatedFile(state.TakeFileId(), chatId, name, content, userId, state.FindUser(userId)?.Name ?? "", state.Now);
+        state.Files[file.Id] = file;
+        return file;
     }
 
     public Task EditAsync(int userId, int messageId, string text)
@@ -54,6 +66,8 @@ internal sealed class UserMessaging(PortalState state)
                 var data = EventData.Message(edited, chat, user, state.Settings.Language);
                 deliveries.Add(EventPublisher.Publish(state, bot, EventTypes.MessageUpdate, data));
             }
+
+            UserEventPublisher.Publish(state, chat, UserEventTypes.MessageUpdate, EventData.Message(edited, chat, user, state.Settings.Language));
         }
 
         return Task.WhenAll(deliveries);
@@ -72,6 +86,8 @@ internal sealed class UserMessaging(PortalState state)
                 var data = EventData.MessageDeleted(messageId, chat, user, state.Settings.Language);
                 deliveries.Add(EventPublisher.Publish(state, bot, EventTypes.MessageDelete, data));
             }
+
+            UserEventPublisher.Publish(state, chat, UserEventTypes.MessageDelete, EventData.MessageDeleted(messageId, chat, user, state.Settings.Language));
         }
 
         return Task.WhenAll(deliveries);

@@ -7,7 +7,8 @@ namespace ChatBotHost.Emulator.Rest;
 internal static class BotPosting
 {
     public static EmulatedMessage Post(
-        PortalState state, BotState bot, ChatState chat, MessageContent content, bool system, bool viaCommandAnswer, string uuid = "")
+        PortalState state, BotState bot, ChatState chat, MessageContent content, bool system, bool viaCommandAnswer, string uuid = "",
+        int? replyId = null, int? forwardedFromId = null, IReadOnlyList<EmulatedFile>? files = null)
     {
         var message = new EmulatedMessage(
             state.TakeMessageId(), chat.Id, chat.UserDialogId, system ? 0 : bot.Id, content.Text ?? "",
@@ -15,6 +16,9 @@ internal static class BotPosting
         {
             PostedByBotId = bot.Id,
             Uuid = uuid,
+            ReplyId = replyId,
+            ForwardedFromId = forwardedFromId,
+            Files = files ?? [],
         };
         state.Store(message);
         bot.CountMessage++;

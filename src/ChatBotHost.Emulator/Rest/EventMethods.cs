@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatBotHost.Emulator.Delivery;
 using ChatBotHost.Emulator.Shaping;
 
 namespace ChatBotHost.Emulator.Rest;
@@ -11,11 +12,30 @@ internal static class EventMethods
 
     public static IEnumerable<RestMethod> All() => [new("imbot.v2.Event.get", BotAuth.BotId, Get)];
 
+    // The bot's and the calling user's events in one stream by eventId: one offset acknowledges both (spec §4.6).
+    private static (IReadOnlyList<QueuedEvent> Events, bool HasMore) WithUserEvents(
+        RestCall call, IReadOnlyList<QueuedEvent> botEvents, bool botHasMore, long? offset, int limit)
+    {
+        if (call.UserId is not int user || !call.State.UserEventQueues.TryGetValue(user, out var queue))
+        {
+            throw new RestException("USER_NOT_SUBSCRIBED", "The user is not subscribed to events (im.v2.Event.subscribe)");
+        }
+
+        var (userEvents, userHasMore) = queue.Read(offset, limit);
+        var merged = botEvents.Concat(userEvents).OrderBy(e => e.EventId).ToList();
+        return (merged.Take(limit).ToList(), botHasMore || userHasMore || merged.Count > limit);
+    }
+
     private static JsonObject Get(RestCall call)
     {
         var offset = call.Params.Long("offset");
         var limit = Math.Clamp(call.Params.Int("limit") ?? DefaultLimit, 1, MaxLimit);
         var (events, hasMore) = call.Bot.Queue.Read(offset, limit);
+        if (call.Params.Bool("withUserEvents") == true)
+        {
+            (events, hasMore) = WithUserEvents(call, events, hasMore, offset, limit);
+        }
+
         var nextOffset = events.Count > 0 ? events[^1].EventId + 1 : offset ?? call.State.NextEventId;
         return new JsonObject
         {

@@ -21,7 +21,8 @@ internal static class MessageMethods
     {
         var chat = DialogAccess.ForBot(call.State, call.Bot, call.Params.String("dialogId"));
         var content = MessageContent.Read(call.Fields);
-        if (content.IsEmpty)
+        var forwards = Forwards(call);
+        if (content.IsEmpty && forwards.Count == 0)
         {
             throw new RestException("EMPTY_MESSAGE", "Message can't be empty");
         }
@@ -35,9 +36,55 @@ internal static class MessageMethods
             return new JsonObject { ["id"] = posted.Id, ["uuidMap"] = PhpJson.EmptyMap() };
         }
 
-        var message = BotPosting.Post(call.State, call.Bot, chat, content, call.Fields.Bool("system") ?? false, viaCommandAnswer: false, uuid);
-        // uuidMap is filled only for forwardIds, which the emulator does not copy; PHP encodes the empty map as [].
-        return new JsonObject { ["id"] = message.Id, ["uuidMap"] = PhpJson.EmptyMap() };
+        var replyId = call.Fields.Int("replyId") is int quoted && call.State.FindMessage(quoted)?.ChatId == chat.Id ? quoted : (int?)null;
+        int? id = null;
+        if (!content.IsEmpty)
+        {
+            var message = BotPosting.Post(call.State, call.Bot, chat, content, call.Fields.Bool("system") ?? false, viaCommandAnswer: false, uuid, replyId);
+            id = message.Id;
+        }
+
+        // The comment first, then the copies in the order given; the answer's id is the comment's, else the first copy's [infer].
+        var uuidMap = new JsonObject();
+        foreach (var (key, original) in forwards)
+        {
+            var copy = BotPosting.Post(
+                call.State, call.Bot, chat, new MessageContent(original.Text, null, original.Attach, false, false), false, false,
+                forwardedFromId: original.Id);
+            uuidMap[key] = copy.Id;
+            id ??= copy.Id;
+        }
+
+        return new JsonObject { ["id"] = id, ["uuidMap"] = PhpJson.MapOrEmpty(uuidMap) };
+    }
+
+    /// <summary>The forwardIds map (uuid → message id): at most 100, each from a chat the bot is in.</summary>
+    private static List<(string Key, EmulatedMessage Original)> Forwards(RestCall call)
+    {
+        var map = call.Fields.Object("forwardIds");
+        if (map is null)
+        {
+            return [];
+        }
+
+        if (map.Values.Count > 100)
+        {
+            throw new RestException("PARAMS_ERROR", "Too many messages to forward");
+        }
+
+        var forwards = new List<(string, EmulatedMessage)>();
+        foreach (var key in map.Values.Select(p => p.Key).ToList())
+        {
+            var original = map.Int(key) is int id ? call.State.FindMessage(id) : null;
+            if (original is null || call.State.FindChat(original.ChatId)?.HasMember(call.Bot.Id) != true)
+            {
+                throw RestException.AccessDenied("The bot has no access to a message it forwards");
+            }
+
+            forwards.Add((key, original));
+        }
+
+        return forwards;
     }
 
     private static JsonObject Update(RestCall call)

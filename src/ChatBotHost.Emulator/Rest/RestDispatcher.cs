@@ -25,8 +25,8 @@ internal sealed class RestDispatcher
         _confirmations = portal.OAuth.Confirmations;
         IEnumerable<RestMethod> methods =
         [
-            .. BotMethods.All(), .. CommandMethods.All(), .. MessageMethods.All(), .. ChatMethods.All(),
-            .. EventMethods.All(), .. UserMethods.All(), .. AppEventMethods.All(portal.OAuth),
+            .. BotMethods.All(), .. CommandMethods.All(), .. MessageMethods.All(), .. FileMethods.All(), .. ChatMethods.All(),
+            .. EventMethods.All(), .. UserEventMethods.All(), .. UserMethods.All(), .. AppEventMethods.All(portal.OAuth),
             .. TaskMethods.All(), .. LeadMethods.All(), .. NotifyMethods.All(), new RestMethod(BatchMethodName, BotAuth.Custom, new BatchMethod(this).Invoke),
         ];
         foreach (var method in methods)

@@ -19,6 +19,14 @@ internal static class MessageJson
             parameters["KEYBOARD"] = message.Keyboard.DeepClone();
         }
 
+        if (message.Files.Count > 0)
+        {
+            // Where a message's files travel is not documented beyond "params (attach, keyboard, files…)" [infer]: the
+            // ids as the messenger stores them, and the File entities.
+            parameters["FILE_ID"] = new JsonArray([.. message.Files.Select(f => (JsonNode)f.Id)]);
+            parameters["FILES"] = new JsonArray([.. message.Files.Select(f => (JsonNode)FileJson.For(f))]);
+        }
+
         return new JsonObject
         {
             ["id"] = message.Id,

@@ -11,4 +11,10 @@ public sealed class BotSettings
 
     /// <summary>A disabled bot is neither registered nor polled.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Also receive the ONIMV2* events of the portal user the host calls as (fetch mode only): the host subscribes
+    /// (im.v2.Event.subscribe, scope im) and polls with withUserEvents.
+    /// </summary>
+    public bool WithUserEvents { get; set; }
 }

@@ -35,6 +35,9 @@ public sealed class ChatBotHostOptions
     /// <summary>Per-bot settings by bot code.</summary>
     public Dictionary<string, BotSettings> Bots { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The HTTP API for other systems (proactive messages); off without a key.</summary>
+    public ApiOptions Api { get; set; } = new();
+
     /// <summary>Fetch-mode polling.</summary>
     public FetchOptions Fetch { get; set; } = new();
 

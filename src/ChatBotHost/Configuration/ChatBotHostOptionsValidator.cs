@@ -11,6 +11,7 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
     private const int MaxBotTokenLength = 40;
     private const int MaxWaitForReplicas = 10;
     private static readonly TimeSpan MaxWaitForReplicasTimeout = TimeSpan.FromSeconds(2);
+    private const int MinApiKeyLength = 32;
 
     public ValidateOptionsResult Validate(string? name, ChatBotHostOptions options)
     {
@@ -47,6 +48,12 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         if (options.Memory.IdleAfter <= TimeSpan.Zero)
         {
             errors.Add($"{Prefix}:Memory:IdleAfter must be positive (e.g. 00:00:05).");
+        }
+
+        if (options.Api.Key is { } apiKey && apiKey.Trim().Length < MinApiKeyLength)
+        {
+            // A short key is guessed; the endpoint it opens makes a bot post anywhere it is a member.
+            errors.Add($"{Prefix}:Api:Key must be at least {MinApiKeyLength} characters (invent one: e.g. 64 random hex characters), or unset to turn the API off.");
         }
 
         ValidateInbox(options, errors);
@@ -111,6 +118,11 @@ internal sealed class ChatBotHostOptionsValidator(BotCatalog catalog, LocalPorta
         if (hasPortal && bot.EventMode == EventMode.Webhook && string.IsNullOrWhiteSpace(options.PublicUrl))
         {
             errors.Add($"{key}:EventMode is webhook, which needs {Prefix}:PublicUrl (the URL at which Bitrix24 reaches this host).");
+        }
+
+        if (bot.WithUserEvents && bot.EventMode != EventMode.Fetch)
+        {
+            errors.Add($"{key}:WithUserEvents needs {key}:EventMode fetch: user events come only through Event.get.");
         }
     }
 

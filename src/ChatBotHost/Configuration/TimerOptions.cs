@@ -11,4 +11,7 @@ public sealed class TimerOptions
     /// another replica fires the timer after this. (The turn itself runs from the inbox, under the inbox's claim.)
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Cron occurrences missed while every replica was down: skipped (default) or the latest run once at start.</summary>
+    public CronMisfirePolicy CronMisfire { get; set; } = CronMisfirePolicy.Skip;
 }

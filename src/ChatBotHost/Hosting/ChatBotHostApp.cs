@@ -1,6 +1,7 @@
 using ChatBotHost.Confirmation;
 using ChatBotHost.Intake.Webhook;
 using ChatBotHost.OAuth;
+using ChatBotHost.Proactive;
 using ChatBotHost.Operations.Health;
 using ChatBotHost.Operations.Logging;
 using ChatBotHost.Operations.Metrics;
@@ -42,6 +43,7 @@ internal static partial class ChatBotHostApp
         app.MapWebhookEndpoints();
         app.MapAppInstallEndpoints();
         app.MapMethodConfirmEndpoint();
+        app.MapProactiveEndpoints();
         app.MapMetricsEndpoints();
         app.MapHealthEndpoints();
         local?.MapChatPage(app);

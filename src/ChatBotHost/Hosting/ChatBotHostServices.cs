@@ -8,6 +8,7 @@ using ChatBotHost.LiveBots;
 using ChatBotHost.OAuth;
 using ChatBotHost.Operations.Memory;
 using ChatBotHost.Pipeline;
+using ChatBotHost.Proactive;
 using ChatBotHost.Registration;
 using ChatBotHost.Rest;
 using ChatBotHost.Scheduling;
@@ -36,6 +37,8 @@ internal static class ChatBotHostServices
 
         // The webhook URL carries a secret code; the client's default request logging would print it.
         services.AddHttpClient(PortalConnection.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(70)).RemoveAllLoggers();
+        // Likewise a file's one-time download URL carries its token; a 100 MB file may take minutes.
+        services.AddHttpClient(Abstractions.Files.FileExtensions.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(10)).RemoveAllLoggers();
 
         var redis = configuration[$"{ChatBotHostOptions.SectionName}:Redis:Configuration"];
         services.AddStateStores(redis);
@@ -71,6 +74,7 @@ internal static class ChatBotHostServices
         services.AddSingleton<IBotClientSource>(sp => sp.GetRequiredService<BotClientFactory>());
         TurnPipeline.Register(services);
         services.AddBitrixRest();
+        services.AddProactiveMessages();
         services.AddTimersAndDialogs();
         // Hosted services stop in reverse order: the pollers (BotRunner) before the inbox's workers.
         services.AddInbox();

@@ -92,20 +92,35 @@ internal sealed class TurnContext : ITurnContext
 
     public async Task<int> ReplyAsync(MessageFields message, CancellationToken cancellationToken)
     {
-        var result = await Api.CallAsync(new ChatMessageSendRequest { DialogId = RequireDialog(), Fields = message }, cancellationToken);
-        return result.Id;
+        ArgumentNullException.ThrowIfNull(message);
+        var dialogId = RequireDialog();
+        var id = 0;
+        // Each part is its own call, so each has its own idempotency key and the parts keep their order in the queue.
+        foreach (var part in LongMessage.Parts(message))
+        {
+            id = (await Api.CallAsync(new ChatMessageSendRequest { DialogId = dialogId, Fields = part }, cancellationToken)).Id;
+        }
+
+        return id;
     }
 
     public async Task AnswerCommandAsync(MessageFields message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
         if (Event is not CommandInvoked command)
         {
             throw new InvalidOperationException($"AnswerCommandAsync answers a command, but this turn handles {Event.Type}.");
         }
 
+        // Command.answer posts one message; the parts of a long answer after the first follow as ordinary messages.
+        var parts = LongMessage.Parts(message);
         await Api.CallAsync(
-            new CommandAnswerRequest { CommandId = command.CommandId, MessageId = command.Message.Id, DialogId = RequireDialog(), Fields = message },
+            new CommandAnswerRequest { CommandId = command.CommandId, MessageId = command.Message.Id, DialogId = RequireDialog(), Fields = parts[0] },
             cancellationToken);
+        foreach (var part in parts.Skip(1))
+        {
+            await Api.CallAsync(new ChatMessageSendRequest { DialogId = RequireDialog(), Fields = part }, cancellationToken);
+        }
     }
 
     public async Task ShowTypingAsync(CancellationToken cancellationToken, string? statusMessageCode = null, TimeSpan? duration = null) =>

@@ -1,9 +1,5 @@
-using ChatBotHost.Abstractions.Timers;
-using ChatBotHost.Bitrix.Entities;
-using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Hosting;
 using ChatBotHost.Inbox;
-using ChatBotHost.State;
 using Quartz;
 
 namespace ChatBotHost.Scheduling;
@@ -34,33 +30,8 @@ internal sealed partial class CronOccurrenceJob(BotDirectory bots, InboxWriter i
                 continue;
             }
 
-            await inbox.EnqueueAsync(Occurrence(bot, job, occurrence), cancellationToken);
+            await inbox.EnqueueAsync(CronOccurrence.ToInboxItem(bot, job, occurrence, time.GetUtcNow()), cancellationToken);
         }
-    }
-
-    // One inbox item per portal serving the bot: each portal's occurrence runs in that portal's conversation space.
-    private InboxItem Occurrence(HostedBot bot, string job, DateTimeOffset occurrence)
-    {
-        var evt = new TimerFired
-        {
-            Source = EventSource.Internal,
-            Date = time.GetUtcNow(),
-            Bot = new BotInfo { Id = bot.BotId, Code = bot.Code },
-            Kind = TimerKind.Cron,
-            Name = job,
-            TimerId = $"cron:{job}",
-            DueAt = occurrence,
-        };
-        return new InboxItem
-        {
-            Portal = bot.Portal.Key,
-            BotCode = bot.Code,
-            DialogId = InboxItem.NoDialog,
-            DeduplicationKey = evt.DeduplicationKey,
-            Source = InboxItem.Sources.Timer,
-            Payload = TimerFiredJson.Serialize(evt),
-            ReceivedAt = time.GetUtcNow(),
-        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped an occurrence of job {Job}: bot {Bot} is not registered on {Portal} yet")]

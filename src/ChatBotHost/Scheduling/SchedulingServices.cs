@@ -15,6 +15,7 @@ internal static class SchedulingServices
         // One instance: the bots folder reschedules a reloaded bot's cron jobs on the running scheduler.
         services.AddSingleton<TimerScheduling>();
         services.AddHostedService(sp => sp.GetRequiredService<TimerScheduling>());
+        services.AddHostedService<CronMisfireCatchUp>();
         return services;
     }
 

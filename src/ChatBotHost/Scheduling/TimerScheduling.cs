@@ -54,7 +54,7 @@ internal sealed class TimerScheduling(ISchedulerFactory schedulers, BotCatalog c
         }
     }
 
-    private static async Task ScheduleCronAsync(IScheduler scheduler, BotDefinition bot, CancellationToken cancellationToken)
+    private async Task ScheduleCronAsync(IScheduler scheduler, BotDefinition bot, CancellationToken cancellationToken)
     {
         foreach (var job in bot.CronJobs)
         {
@@ -65,11 +65,17 @@ internal sealed class TimerScheduling(ISchedulerFactory schedulers, BotCatalog c
                 .Build();
             var trigger = TriggerBuilder.Create()
                 .WithIdentity(job.Name, bot.Code)
-                .WithCronSchedule(job.Expression, c => c.InTimeZone(job.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                .WithCronSchedule(job.Expression, c => Misfire(c.InTimeZone(job.TimeZone)))
                 .Build();
             await scheduler.ScheduleJob(detail, trigger, new ScheduleJobOptions(), cancellationToken);
         }
     }
+
+    // Within a running scheduler (a replica too busy to fire on time) the same policy as across restarts.
+    private CronScheduleBuilder Misfire(CronScheduleBuilder cron) =>
+        options.Value.Timers.CronMisfire == CronMisfirePolicy.FireOnce
+            ? cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)
+            : cron.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

@@ -16,11 +16,14 @@ public sealed class RequestCatalogTests
     private static readonly string[] NotifyMethods =
         ["im.notify.answer", "im.notify.confirm", "im.notify.delete", "im.notify.personal.add", "im.notify.read", "im.notify.read.list", "im.notify.system.add"];
 
+    // Subscribing the calling user's ONIMV2* events, which Event.get delivers with withUserEvents (spec §4.9).
+    private static readonly string[] UserEventMethods = ["im.v2.Event.subscribe"];
+
     // Methods of the portal's other modules that the sample bots use (the helpdesk files tickets as tasks).
     private static readonly string[] PortalMethods = ["tasks.task.add"];
 
     private static readonly string[] MethodsWithoutBotId =
-        ["imbot.v2.Bot.register", "imbot.v2.Bot.list", "imbot.v2.Revision.get", .. ApplicationMethods, .. NotifyMethods, .. PortalMethods];
+        ["imbot.v2.Bot.register", "imbot.v2.Bot.list", "imbot.v2.Revision.get", .. ApplicationMethods, .. NotifyMethods, .. UserEventMethods, .. PortalMethods];
 
     public static TheoryData<Type> RequestTypes()
     {
@@ -48,7 +51,7 @@ public sealed class RequestCatalogTests
     {
         var others = AllRequestTypes().Select(MethodOf).Where(m => !m.StartsWith("imbot.v2.", StringComparison.Ordinal));
 
-        Assert.Equal(ApplicationMethods.Concat(NotifyMethods).Concat(PortalMethods).Order(StringComparer.Ordinal), others.Order(StringComparer.Ordinal));
+        Assert.Equal(ApplicationMethods.Concat(NotifyMethods).Concat(UserEventMethods).Concat(PortalMethods).Order(StringComparer.Ordinal), others.Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -87,7 +87,7 @@
   function updateComposer() {
     const enabled = !!state.current && state.current.textFieldEnabled !== false;
     text.disabled = !enabled;
-    $('send').disabled = !enabled;
+    $('send').disabled = $('attach').disabled = !enabled;
     text.placeholder = !state.current ? 'Pick a dialog' : enabled
       ? (state.current.kind === 'group' ? 'Write a message… (@ mentions a bot, / lists commands)' : 'Write a message… (/ lists commands)')
       : 'The bot turned the text field off; use the buttons.';
@@ -121,6 +121,7 @@
     CBH.wireBbActions(body, CBH.bbHandlers);
     node.appendChild(body);
     if (m.attach) node.appendChild(CBH.attach(m.attach));
+    if (m.files && m.files.length) node.appendChild(CBH.files.render(m.files));
     if (m.keyboard) node.appendChild(CBH.keyboard(m.keyboard, m, keyboardActions(m), state.pressed));
     if (m.reactions.length) {
       const row = CBH.el('div', 'reactions');
@@ -282,6 +283,8 @@
   CBH.panel.init();
   CBH.confirmations.init(fail);
   $('composer').addEventListener('submit', e => { e.preventDefault(); submit(); });
+  CBH.files.init($('attach'), $('attach-file'), (name, content) => state.current && api('POST',
+    `dialogs/${encodeURIComponent(state.current.dialogId)}/files`, { name, content, text: text.value }).then(() => { text.value = ''; return loadMessages(); }).catch(fail));
   text.addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); submit(); }
     if (e.key === 'Escape') { hidePopup(); cancelEdit(); }

@@ -12,6 +12,7 @@ internal sealed class PortalState(PortalSettings settings, WebhookLaneContext la
     private int _nextUserId = settings.AdminUserId + 1;
     private int _nextChatId = 1;
     private int _nextMessageId = 1;
+    private int _nextFileId = 5001;
     private int _nextCommandId = 1;
     private int _nextTaskId = 1;
     private int _nextLeadId = 1;
@@ -42,6 +43,15 @@ internal sealed class PortalState(PortalSettings settings, WebhookLaneContext la
 
     public List<EmulatedReaction> Reactions { get; } = [];
 
+    /// <summary>The ONIMV2* events recorded for each user subscribed with im.v2.Event.subscribe.</summary>
+    public Dictionary<int, Delivery.FetchQueue> UserEventQueues { get; } = [];
+
+    /// <summary>Files by Drive id.</summary>
+    public Dictionary<int, EmulatedFile> Files { get; } = [];
+
+    /// <summary>One-time download tokens (File.download) and the file each opens.</summary>
+    public Dictionary<string, int> DownloadTokens { get; } = new(StringComparer.Ordinal);
+
     /// <summary>tasks.task.* (non-imbot methods a bot may call).</summary>
     public SortedDictionary<int, EmulatedTask> Tasks { get; } = [];
 
@@ -67,6 +77,8 @@ internal sealed class PortalState(PortalSettings settings, WebhookLaneContext la
     public int TakeChatId() => _nextChatId++;
 
     public int TakeMessageId() => _nextMessageId++;
+
+    public int TakeFileId() => _nextFileId++;
 
     public int TakeCommandId() => _nextCommandId++;
 

@@ -39,11 +39,19 @@ internal sealed partial class FetchReceiver(
         // cost a request of its own, after the busy delay (more is waiting) or the idle delay (caught up). So an idle
         // bot spends one request per idle delay, and a busy one polls with every batch it sends anyway.
         var goAloneAfter = TimeSpan.Zero;
+        var subscribed = !bot.Settings.WithUserEvents;
         LogStarted(logger, bot.Code, fetch.IdleDelay, fetch.BusyDelay);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
+                if (!subscribed)
+                {
+                    // Before the first poll that asks for them: without a subscription Event.get refuses user events.
+                    await outbox.SendAsync(bot, new ImV2EventSubscribeRequest(), idempotencyKey: null, cancellationToken);
+                    subscribed = true;
+                }
+
                 var hasMore = await PollOnceAsync(bot, time.GetUtcNow() + goAloneAfter, cancellationToken);
                 failures = 0;
                 goAloneAfter = hasMore ? fetch.BusyDelay : fetch.IdleDelay;
@@ -71,7 +79,7 @@ internal sealed partial class FetchReceiver(
         var offset = await offsets.GetAsync(portal, bot.Code, cancellationToken);
         var page = await outbox.PollAsync(
             bot,
-            new EventGetRequest { Offset = offset, Limit = options.Value.Fetch.BatchSize },
+            new EventGetRequest { Offset = offset, Limit = options.Value.Fetch.BatchSize, WithUserEvents = bot.Settings.WithUserEvents ? true : null },
             goAloneAt,
             cancellationToken);
 

@@ -16,6 +16,7 @@ internal static class HostSecrets
         }
 
         yield return root["OAuth:ClientSecret"];
+        yield return root["Api:Key"];
         if (WebhookUrl.TryParse(root["Portal:WebhookUrl"] ?? "", out var baseUrl, out _))
         {
             yield return baseUrl.Segments[^1].TrimEnd('/');

@@ -34,7 +34,8 @@ internal sealed partial class RouterStage(ILogger<RouterStage> logger)
     /// command), a timer the bot set itself and an event type the host does not know.
     /// </summary>
     private static bool IsOptional(BotEvent evt) =>
-        evt is BotJoinedChat or MessageUpdated or MessageDeleted or ReactionChanged or ContextRequested or BotDeleted;
+        evt is BotJoinedChat or MessageUpdated or MessageDeleted or ReactionChanged or ContextRequested or BotDeleted
+            or UserMessageAdded or UserMessageUpdated or UserMessageDeleted or UserReactionChanged or UserJoinedChat;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No handler of bot {Bot} takes {EventType}; the event is acknowledged unhandled")]
     private static partial void LogUnhandled(ILogger logger, string eventType, string bot);
