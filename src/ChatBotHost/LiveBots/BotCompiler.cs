@@ -66,7 +66,7 @@ internal sealed class BotCompiler(string? cacheFolder, CompilerProcess process) 
         {
             if (cache is null)
             {
-                Directory.Delete(output, recursive: true);
+                DeleteQuietly(output);
             }
         }
     }
@@ -146,6 +146,18 @@ internal sealed class BotCompiler(string? cacheFolder, CompilerProcess process) 
         {
             // No cache: this batch compiles into a temporary folder and the next start compiles again.
             return null;
+        }
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover in the temporary folder is no reason to fail a reload whose images were read already.
         }
     }
 
