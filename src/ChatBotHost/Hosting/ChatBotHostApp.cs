@@ -15,7 +15,8 @@ internal static partial class ChatBotHostApp
 {
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseKestrelHttpsConfiguration();
         configure?.Invoke(builder);
         builder.AddHostLogging();
         builder.AddRequestLimits();

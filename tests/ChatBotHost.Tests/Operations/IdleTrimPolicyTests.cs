@@ -45,6 +45,8 @@ public class IdleTrimPolicyTests
         var policy = new IdleTrimPolicy(TimeSpan.FromSeconds(2), Second);
         var allocated = 0L;
         policy.ShouldTrim(allocated);
+        policy.ShouldTrim(allocated += 500_000);
+        Assert.True(policy.ShouldTrim(allocated += 500_000)); // the start-up trim
         for (var second = 0; second < 60; second++)
         {
             Assert.False(policy.ShouldTrim(allocated += 500_000), $"second {second}");
@@ -52,12 +54,13 @@ public class IdleTrimPolicyTests
     }
 
     [Fact]
-    public void WhatStartUpAllocated_CountsTowardsTheFirstTrim()
+    public void TheFirstQuietSpellAfterStartUp_TrimsHoweverLittleStartUpAllocated()
     {
         var policy = new IdleTrimPolicy(TimeSpan.FromSeconds(2), Second);
-        Assert.False(policy.ShouldTrim(40 * Mb));
-        Assert.False(policy.ShouldTrim(40 * Mb));
-        Assert.True(policy.ShouldTrim(40 * Mb));
+        Assert.False(policy.ShouldTrim(3 * Mb));
+        Assert.False(policy.ShouldTrim(3 * Mb));
+        Assert.True(policy.ShouldTrim(3 * Mb));
+        Assert.False(policy.ShouldTrim(3 * Mb));
     }
 
     [Fact]
