@@ -46,7 +46,7 @@ if (only is null or "memory")
 if (only is null or "bots")
 {
     Console.WriteLine();
-    Console.WriteLine("(d) The bots folder: start-up compile of the samples and idle memory with the compiler loaded");
+    Console.WriteLine("(d) The bots folder: start-up compile of the samples (in a child process) and idle memory afterwards");
     await BotsFolderBenchmark.RunAsync(runs: quick ? 1 : 2, settle: TimeSpan.FromSeconds(quick ? 5 : 10));
 }
 

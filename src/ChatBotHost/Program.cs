@@ -5,6 +5,12 @@ using Microsoft.Extensions.Options;
 
 try
 {
+    // First of all: the child that compiles the bots folder loads the compiler and nothing of the web host.
+    if (args is [ChatBotHost.LiveBots.CompileBotsCommand.Verb])
+    {
+        return await ChatBotHost.LiveBots.CompileBotsCommand.RunAsync(Console.In, Console.Out);
+    }
+
     if (args is [HealthProbe.Switch, ..])
     {
         return await HealthProbe.RunAsync(args, Console.Error);

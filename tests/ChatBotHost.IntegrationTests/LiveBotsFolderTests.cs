@@ -61,6 +61,27 @@ public sealed class LiveBotsFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task CompilingThroughTheRunningHost_LoadsNoRoslynIntoTheHostProcess()
+    {
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        var settings = new HostSettings(emulator, redis: null, "fetch")
+            .Set("ChatBotHost:BotsPath", _folder.FullName)
+            .Set("ChatBotHost:Bots:hello:BotToken", Token);
+        await using var host = await InProcessHost.StartWithBotsFolderAsync(settings);
+        var compiler = host.Services.GetRequiredService<BotCompiler>();
+        var compiledBefore = compiler.Compiled;
+
+        // A source no cache holds: the reload really compiles, in the compiler's child process.
+        var unique = Guid.NewGuid().ToString("N");
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "HelloBot.cs"), Source(unique));
+        var bot = await UntilAsync(() => emulator.Portal.FindBot("hello") is { } b && host.Bot("hello")?.Registration is not null ? b : null, "the dropped bot is registered");
+        Assert.Equal($"{unique}: hi", await AskAsync(emulator.Portal, bot.Id, "hi"));
+
+        Assert.Equal(compiledBefore + 1, compiler.Compiled);
+        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name!.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LocalMode_BrokenFile_IsShownOnTheChatPageWithItsPosition_UntilItCompiles()
     {
         await using var unused = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);

@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 namespace ChatBotHost.Bench.Memory;
 
 /// <summary>
-/// (d) The bots folder: how long the host takes at start-up to compile the sample bots from source, and its resident
-/// memory once idle with the compiler loaded; then the same with the compiled images in the cache (no compiler
-/// loaded). Local mode, as `dotnet run` starts it, a fresh cache folder per run (XDG_DATA_HOME).
+/// (d) The bots folder: how long the host takes at start-up to compile the sample bots from source (in its compiler
+/// child process), and its resident memory once idle afterwards; then the same with the compiled images in the cache
+/// (no child started). Local mode, as `dotnet run` starts it, a fresh cache folder per run (XDG_DATA_HOME).
 /// </summary>
 internal static partial class BotsFolderBenchmark
 {
@@ -20,7 +20,7 @@ internal static partial class BotsFolderBenchmark
             var cache = Directory.CreateTempSubdirectory("chatbothost-bench-cache-");
             try
             {
-                foreach (var label in new[] { "compiled (Roslyn loaded)", "from the cache (no Roslyn)" })
+                foreach (var label in new[] { "compiled (child process)", "from the cache (no child)" })
                 {
                     var (ms, compiled, rss) = await StartOnceAsync(cache.FullName, settle);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

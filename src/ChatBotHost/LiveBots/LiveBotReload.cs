@@ -30,6 +30,7 @@ internal sealed partial class LiveBotReload(
     public async Task<bool> ApplyAsync(CancellationToken cancellationToken)
     {
         var (changed, gone) = units.Look();
+        await compiler.PrepareAsync(changed, units.Folder.Path, cancellationToken);
         foreach (var unit in changed)
         {
             if (units.Load(unit) is (true, var replaced, { } current))
@@ -38,7 +39,7 @@ internal sealed partial class LiveBotReload(
             }
         }
 
-        compiler.ReleaseMemory();
+        compiler.EndBatch();
 
         foreach (var name in gone)
         {

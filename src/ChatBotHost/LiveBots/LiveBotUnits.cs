@@ -115,12 +115,14 @@ internal sealed partial class LiveBotUnits(BotsFolder folder, BotCompiler compil
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var units = folder.Scan();
+        // A DI factory runs synchronously; there is no synchronization context in the host to deadlock on.
+        compiler.PrepareAsync(units, folder.Path, CancellationToken.None).GetAwaiter().GetResult();
         foreach (var unit in units)
         {
             Load(unit);
         }
 
-        compiler.ReleaseMemory();
+        compiler.EndBatch();
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         LogReady(logger, units.Count, folder.Path, (long)elapsed.TotalMilliseconds, compiler.Compiled);
         lock (_lock)

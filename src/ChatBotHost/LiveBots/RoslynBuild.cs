@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace ChatBotHost.LiveBots;
 
 /// <summary>
-/// Roslyn's part of <see cref="BotCompiler"/>, kept apart so the compiler's assemblies load only when this class is
-/// first used: compiles a unit's sources in-process against what bot authors may use, the framework's assemblies and
+/// Roslyn's part of the compiler process (<see cref="CompileBotsCommand"/>; the serving host never calls it, so it never
+/// loads the compiler's assemblies): compiles a unit's sources against what bot authors may use, the framework's assemblies and
 /// ChatBotHost.Abstractions with ChatBotHost.Bitrix, never the host's own assembly or its libraries.
 /// </summary>
 internal static class RoslynBuild
@@ -25,10 +25,10 @@ internal static class RoslynBuild
     private static IReadOnlyList<MetadataReference>? _references;
 
     /// <summary>The assembly's image, or the errors that kept it from compiling.</summary>
-    public static (byte[]? Image, IReadOnlyList<BotDiagnostic> Errors) Compile(BotUnit unit, string folder, string assemblyName)
+    public static (byte[]? Image, IReadOnlyList<BotDiagnostic> Errors) Compile(IReadOnlyList<string> files, string folder, string assemblyName)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = unit.Files
+        var trees = files
             .Select(file => CSharpSyntaxTree.ParseText(File.ReadAllText(file), parse, Path.GetRelativePath(folder, file)))
             .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "ImplicitUsings.g.cs"))
             .ToList();
@@ -54,9 +54,6 @@ internal static class RoslynBuild
             span.IsValid ? span.StartLinePosition.Character + 1 : 0,
             $"{diagnostic.Id}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}");
     }
-
-    /// <summary>Lets the references' metadata go after a batch of compiles; the next compile reads them again.</summary>
-    public static void ReleaseReferences() => _references = null;
 
     /// <summary>The framework's assemblies as the runtime lists them, and the two author-facing ones beside the host.</summary>
     private static IReadOnlyList<MetadataReference> LoadReferences()

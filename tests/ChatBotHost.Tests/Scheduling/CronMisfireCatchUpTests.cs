@@ -5,7 +5,6 @@ using ChatBotHost.Inbox;
 using ChatBotHost.Scheduling;
 using ChatBotHost.State;
 using ChatBotHost.State.InMemory;
-using ChatBotHost.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
