@@ -1,26 +1,24 @@
 using ChatBotHost.Abstractions.Declaration;
 using ChatBotHost.Abstractions.Proactive;
-using Microsoft.Extensions.Logging;
 
 namespace ChatBotHost.Bots.Digest;
 
 /// <summary>
 /// A daily digest of the dialog (/subscribe [HH:MM], /unsubscribe, /digest) on a per-dialog timer re-armed each day, and
 /// file answers: name and size in the turn, the SHA-256 afterwards as a proactive message (<see cref="IBotMessenger"/>,
-/// injected into the bot's constructor like any service).
+/// taken from the turn's services, see <see cref="FileReceipt"/>).
 /// </summary>
-public sealed class DigestBot(IBotMessenger messenger, ILogger<DigestBot> logger) : IBot
+public sealed class DigestBot : IBot
 {
     public void Configure(BotBuilder bot)
     {
         ArgumentNullException.ThrowIfNull(bot);
-        var files = new FileReceipt(messenger, logger);
         bot.Profile("digest", "Digest", p => p with { WorkPosition = "Daily digests and file checksums", Color = "graphite" })
             .Command(Declare("subscribe", "Daily digest of this chat", "HH:MM (UTC)"), DigestCommands.SubscribeAsync)
             .Command(Declare("unsubscribe", "Stop the daily digest", null), DigestCommands.UnsubscribeAsync)
             .Command(Declare("digest", "The digest now", null), DigestCommands.DigestNowAsync)
             .OnTimer(DigestCommands.TimerName, DigestCommands.FiredAsync)
-            .OnMessage(files.HandleAsync);
+            .OnMessage(FileReceipt.HandleAsync);
     }
 
     private static CommandDeclaration Declare(string name, string title, string? parameters) => new()

@@ -60,8 +60,10 @@ public static class DigestCommands
             return;
         }
 
-        await turn.ReplyAsync(await TakeDigestAsync(turn, cancellationToken), cancellationToken);
+        var digest = await TakeDigestAsync(turn, cancellationToken);
+        // Tomorrow's first, then the message: whoever sees the digest can count on the next one being armed.
         await ArmAsync(turn, subscription.At, cancellationToken);
+        await turn.ReplyAsync(digest, cancellationToken);
     }
 
     /// <summary>Counts a message the user sent, with its files, towards the next digest.</summary>

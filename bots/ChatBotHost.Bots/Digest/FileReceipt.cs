@@ -6,6 +6,7 @@ using ChatBotHost.Abstractions.Turns;
 using ChatBotHost.Bitrix.Entities;
 using ChatBotHost.Bitrix.Events;
 using ChatBotHost.Bitrix.Requests.Messages;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBotHost.Bots.Digest;
@@ -14,8 +15,10 @@ namespace ChatBotHost.Bots.Digest;
 /// Answers a file with its name and size at once, then posts its SHA-256 later as a proactive message. The bytes are
 /// read in the turn, because the download helper needs the turn's client and services, which end with it; the hashing
 /// and the message run after the turn, and the message goes through the dialog's inbox, after whatever came meanwhile.
+/// The messenger comes from the turn's services, not the bot's constructor: the host constructs the bots while it builds
+/// its bot directory, which the messenger itself needs, so asking for it there would ask for the directory being built.
 /// </summary>
-public sealed class FileReceipt(IBotMessenger messenger, ILogger logger)
+public static class FileReceipt
 {
     /// <summary>Told for a message without files.</summary>
     public const string Usage =
@@ -34,7 +37,7 @@ public sealed class FileReceipt(IBotMessenger messenger, ILogger logger)
         + "files over 100 MB are beyond what Bitrix24 allows, so I cannot read it.";
 
     /// <summary>Counts the message for the digest and answers each file it carries.</summary>
-    public async Task HandleAsync(MessageAdded message, ITurnContext turn, CancellationToken cancellationToken)
+    public static async Task HandleAsync(MessageAdded message, ITurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(turn);
@@ -52,7 +55,7 @@ public sealed class FileReceipt(IBotMessenger messenger, ILogger logger)
         }
     }
 
-    private async Task AnswerAsync(ChatFile file, ITurnContext turn, CancellationToken cancellationToken)
+    private static async Task AnswerAsync(ChatFile file, ITurnContext turn, CancellationToken cancellationToken)
     {
         var name = NameOf(file);
         if (file.Size > FileExtensions.MaxBytes)
@@ -75,11 +78,13 @@ public sealed class FileReceipt(IBotMessenger messenger, ILogger logger)
 
         await turn.ReplyAsync($"{BbCode.Escape(name)}: {FileSize.Describe(content.Length)}. Its SHA-256 follows shortly.", cancellationToken);
         var post = new HashPost(turn.BotCode, turn.DialogId!, file.Id, name, content);
+        var messenger = turn.Services.GetRequiredService<IBotMessenger>();
+        var logger = turn.Services.GetRequiredService<ILogger<DigestBot>>();
         // Not awaited: the turn (and the dialog's lock) ends now; the hash arrives as a message of its own.
-        _ = Task.Run(() => PostHashAsync(post), CancellationToken.None);
+        _ = Task.Run(() => PostHashAsync(post, messenger, logger), CancellationToken.None);
     }
 
-    private async Task PostHashAsync(HashPost post)
+    private static async Task PostHashAsync(HashPost post, IBotMessenger messenger, ILogger logger)
     {
         try
         {
