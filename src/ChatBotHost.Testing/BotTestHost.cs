@@ -31,7 +31,8 @@ public sealed class BotTestHost : IAsyncDisposable
     private BotTestHost(Type botType, BotTestOptions options)
     {
         Options = options;
-        Portal = new RecordingPortal(new MethodConfirmations(options.Methods), options.Rest);
+        Files = new KitFiles();
+        Portal = new RecordingPortal(new MethodConfirmations(options.Methods), options.Rest, Files);
         Clock = new ManualClock(options.Start);
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(_failures));
@@ -40,6 +41,7 @@ public sealed class BotTestHost : IAsyncDisposable
         // One call per request: the recording portal answers plain calls, not batches.
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChatBotHostOptions { SendQueue = { MaxBatchSize = 1 } }));
         services.AddSingleton<IBotClientSource>(new RecordingClientSource(Portal));
+        services.AddSingleton<IHttpClientFactory>(Files);
         services.AddSingleton(sp => new BotDirectory([CreateBot(sp, botType, options.BotId)]));
         services.AddSingleton<IConfiguration>(sp => BotSettingsOf(sp.GetRequiredService<BotDirectory>().All.Single().Code, options));
         TurnPipeline.Register(services);
@@ -70,6 +72,8 @@ public sealed class BotTestHost : IAsyncDisposable
     public IReadOnlyList<RestCall> RestCalls => Options.Rest.Calls;
 
     internal RecordingPortal Portal { get; }
+
+    internal KitFiles Files { get; }
 
     internal HostedBot Bot { get; }
 

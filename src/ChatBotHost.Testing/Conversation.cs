@@ -33,6 +33,20 @@ public sealed class Conversation
     /// <summary>The user writes a message.</summary>
     public Conversation Send(string text) => Then(() => _host.ProcessAsync(_user.Message(text)));
 
+    /// <summary>The user sends a file (with an optional text); the bot can download its bytes.</summary>
+    public Conversation SendFile(string name, byte[] content, string text = "")
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Then(() => _host.ProcessAsync(_user.Message(text, [_user.File(name, content, content.Length)])));
+    }
+
+    /// <summary>
+    /// The user sends a file the portal announces as <paramref name="size"/> bytes, without bytes behind it (for sizes a
+    /// test cannot hold, such as past the 100 MB limit): downloading it fails as an expired link does.
+    /// </summary>
+    public Conversation SendFile(string name, long size, string text = "") =>
+        Then(() => _host.ProcessAsync(_user.Message(text, [_user.File(name, content: null, size)])));
+
     /// <summary>The user types a command, e.g. Command("/remind", "10m tea").</summary>
     public Conversation Command(string command, string parameters = "") =>
         Then(() => _host.ProcessAsync(_user.Command(command, parameters, "textarea", _host.Portal.NextMessageId())));

@@ -3,6 +3,7 @@ using ChatBotHost.Bitrix.Client;
 using ChatBotHost.Bitrix.Requests;
 using ChatBotHost.Bitrix.Requests.ChatUi;
 using ChatBotHost.Bitrix.Requests.Commands;
+using ChatBotHost.Bitrix.Requests.Files;
 using ChatBotHost.Bitrix.Requests.Messages;
 using ChatBotHost.Bitrix.Requests.Raw;
 using ChatBotHost.Bitrix.Requests.Tasks;
@@ -11,12 +12,12 @@ namespace ChatBotHost.Testing;
 
 /// <summary>
 /// Stands in for Bitrix24: answers the calls a bot makes while it talks (send, answer, update, delete, typing, text
-/// field) and tasks.task.add, answers methods called by name from the test's <see cref="RestScript"/>, and records
+/// field), File.download of the files the test attached (<see cref="KitFiles"/>) and tasks.task.add, answers methods called by name from the test's <see cref="RestScript"/>, and records
 /// them. Any other method fails loudly, naming it, so a test never passes on a call that went nowhere. A method
 /// configured to need the administrator's confirmation answers as Bitrix24 does until decided
 /// (<see cref="MethodConfirmations"/>), whichever way it is called.
 /// </summary>
-internal sealed class RecordingPortal(MethodConfirmations confirmations, RestScript rest) : IBitrixClient
+internal sealed class RecordingPortal(MethodConfirmations confirmations, RestScript rest, KitFiles files) : IBitrixClient
 {
     private readonly Lock _gate = new();
     private readonly List<SentMessage> _messages = [];
@@ -101,6 +102,7 @@ internal sealed class RecordingPortal(MethodConfirmations confirmations, RestScr
                 ChatTextFieldEnabledRequest textField => Ok(_textFields[textField.DialogId] = textField.Enabled),
                 ChatInputActionNotifyRequest => Ok(true),
                 TasksTaskAddRequest task => AddTask(task.Fields),
+                FileDownloadRequest download => new FileDownloadResult { DownloadUrl = files.UrlOf(download.FileId) },
                 _ => throw new NotSupportedException(
                     $"The test kit's portal does not answer {request.Method}; test that call with the emulator (ChatBotHost.Emulator)."),
             };

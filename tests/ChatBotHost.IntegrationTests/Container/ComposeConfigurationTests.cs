@@ -36,7 +36,7 @@ public sealed class ComposeConfigurationTests(RedisFixture redis)
         await chat.ExpectAsync("You said: hello from compose");
 
         // compose switches the other samples off without tokens: they are declared but neither registered nor polled.
-        Assert.All(["counter", "helpdesk", "reminder"], code => Assert.Null(emulator.Portal.FindBot(code)));
+        Assert.All(["counter", "digest", "helpdesk", "reminder"], code => Assert.Null(emulator.Portal.FindBot(code)));
         var output = host.Output;
         Assert.All(output, line => Assert.True(IsJsonObject(line), $"Not a JSON log line (compose sets LogFormat=json): {line}"));
         Assert.DoesNotContain(output, line => line.Contains(container.EchoToken, StringComparison.Ordinal));

@@ -13,6 +13,7 @@ internal sealed class HostSettings
     public const string CounterToken = "counter-token-0123456789abcdef";
     public const string HelpdeskToken = "helpdesk-token-0123456789abcdef";
     public const string ReminderToken = "reminder-token-0123456789abcdef";
+    public const string DigestToken = "digest-token-0123456789abcdef";
 
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
 
@@ -30,6 +31,8 @@ internal sealed class HostSettings
         Set("ChatBotHost:Bots:helpdesk:EventMode", eventMode);
         Set("ChatBotHost:Bots:reminder:BotToken", ReminderToken);
         Set("ChatBotHost:Bots:reminder:EventMode", eventMode);
+        Set("ChatBotHost:Bots:digest:BotToken", DigestToken);
+        Set("ChatBotHost:Bots:digest:EventMode", eventMode);
 
         // Fast polling keeps the tests short; correctness never depends on these delays.
         Set("ChatBotHost:Fetch:IdleDelay", "00:00:00.050");

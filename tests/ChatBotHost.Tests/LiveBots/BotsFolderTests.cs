@@ -44,7 +44,7 @@ public sealed class BotsFolderTests : IDisposable
 
         var names = repositoryBots.Scan().Select(u => u.Name).ToList();
 
-        Assert.Subset(names.ToHashSet(), new HashSet<string> { "ChatBotHost.Bots/Counter", "ChatBotHost.Bots/Echo", "ChatBotHost.Bots/Helpdesk", "ChatBotHost.Bots/Reminder" });
+        Assert.Subset(names.ToHashSet(), new HashSet<string> { "ChatBotHost.Bots/Counter", "ChatBotHost.Bots/Digest", "ChatBotHost.Bots/Echo", "ChatBotHost.Bots/Helpdesk", "ChatBotHost.Bots/Reminder" });
     }
 
     [Fact]
