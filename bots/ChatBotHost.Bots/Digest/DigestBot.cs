@@ -6,7 +6,7 @@ namespace ChatBotHost.Bots.Digest;
 /// <summary>
 /// A daily digest of the dialog (/subscribe [HH:MM], /unsubscribe, /digest) on a per-dialog timer re-armed each day, and
 /// file answers: name and size in the turn, the SHA-256 afterwards as a proactive message (<see cref="IBotMessenger"/>,
-/// taken from the turn's services, see <see cref="FileReceipt"/>).
+/// taken from the turn's services by the static handler, see <see cref="FileReceipt"/>).
 /// </summary>
 public sealed class DigestBot : IBot
 {

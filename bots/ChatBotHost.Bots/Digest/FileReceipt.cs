@@ -15,8 +15,7 @@ namespace ChatBotHost.Bots.Digest;
 /// Answers a file with its name and size at once, then posts its SHA-256 later as a proactive message. The bytes are
 /// read in the turn, because the download helper needs the turn's client and services, which end with it; the hashing
 /// and the message run after the turn, and the message goes through the dialog's inbox, after whatever came meanwhile.
-/// The messenger comes from the turn's services, not the bot's constructor: the host constructs the bots while it builds
-/// its bot directory, which the messenger itself needs, so asking for it there would ask for the directory being built.
+/// The messenger comes from the turn's services because this handler is static; a bot's constructor may take it as well.
 /// </summary>
 public static class FileReceipt
 {

@@ -17,7 +17,11 @@ namespace ChatBotHost.Proactive;
 /// <c>turn.Timers.ScheduleMessageAsync</c> becomes when due. So it runs as a turn of its own — under the dialog's lock,
 /// after the events before it, retried and deduplicated by the inbox — and its send is keyed like any reply.
 /// </summary>
-internal sealed partial class InboxBotMessenger(BotDirectory bots, InboxWriter inbox, TimeProvider time) : IBotMessenger
+/// <remarks>
+/// The directory comes lazily: it is built by constructing the bots, and a bot may take this messenger in its
+/// constructor — asking for the directory then would ask for the thing being built, and start-up would never end.
+/// </remarks>
+internal sealed partial class InboxBotMessenger(Lazy<BotDirectory> bots, InboxWriter inbox, TimeProvider time) : IBotMessenger
 {
     /// <summary>The longest text taken: five full messages. Longer is surely a mistake, and it would hold the dialog up.</summary>
     public const int MaxTextLength = 5 * 20_000;
@@ -69,8 +73,8 @@ internal sealed partial class InboxBotMessenger(BotDirectory bots, InboxWriter i
 
     private HostedBot? Find(ProactiveMessage message) =>
         message.MemberId is null
-            ? bots.FindByCode(message.BotCode) is { Portal.OAuth: null } webhookBot ? webhookBot : null
-            : bots.Find(OAuthPortal.KeyOf(message.MemberId), message.BotCode);
+            ? bots.Value.FindByCode(message.BotCode) is { Portal.OAuth: null } webhookBot ? webhookBot : null
+            : bots.Value.Find(OAuthPortal.KeyOf(message.MemberId), message.BotCode);
 
     private static void Check(ProactiveMessage message)
     {

@@ -1,4 +1,6 @@
 using ChatBotHost.Abstractions.Proactive;
+using ChatBotHost.Hosting;
+using ChatBotHost.Inbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatBotHost.Proactive;
@@ -8,7 +10,11 @@ internal static class ProactiveServices
 {
     public static IServiceCollection AddProactiveMessages(this IServiceCollection services)
     {
-        services.TryAddSingleton<IBotMessenger, InboxBotMessenger>();
+        // The directory is resolved on first send, not here: see InboxBotMessenger's remarks.
+        services.TryAddSingleton<IBotMessenger>(sp => new InboxBotMessenger(
+            new Lazy<BotDirectory>(sp.GetRequiredService<BotDirectory>),
+            sp.GetRequiredService<InboxWriter>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ApiKeyCheck>();
         return services;
     }

@@ -142,6 +142,24 @@ public sealed class ProactiveMessageTests
         Assert.True(error.BotNotFound);
     }
 
+    [Fact]
+    public async Task Messenger_TakenByABotsConstructor_HostStartsAndTheMessageFollowsTheReply()
+    {
+        await using var emulator = await BitrixEmulator.StartAsync(new EmulatorOptions(), CancellationToken.None);
+        await using var host = await InProcessHost.StartAsync(
+            new HostSettings(emulator, redis: null, "webhook")
+                .Set($"ChatBotHost:Bots:{MessengerProbeBot.Code}:BotToken", "messenger-token-0123456789abcdef")
+                .Set($"ChatBotHost:Bots:{MessengerProbeBot.Code}:EventMode", "webhook"),
+            typeof(MessengerProbeBot));
+        var bot = emulator.Portal.FindBot(MessengerProbeBot.Code)!;
+
+        await emulator.Portal.SendUserMessageAsync(1, bot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "hello");
+
+        var later = await emulator.Portal.WaitForBotMessageAsync(m => m.PostedByBotId == bot.Id && m.Text == "later", Waits.Reply, CancellationToken.None);
+        var queued = Assert.Single(emulator.Portal.GetMessages(null), m => m.PostedByBotId == bot.Id && m.Text == "queued");
+        Assert.True(queued.Id < later.Id);
+    }
+
     private sealed record Rig(BitrixEmulator Emulator, InProcessHost Host, HttpClient Http) : IAsyncDisposable
     {
         public static async Task<Rig> StartAsync(string? apiKey)
