@@ -36,6 +36,13 @@ catch (OptionsValidationException ex)
 
     return 2;
 }
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    // Kestrel's message names the address; the operator needs that and the setting to change, not a stack trace.
+    await Console.Error.WriteLineAsync(
+        $"ChatBotHost cannot start: {ex.Message} Another process listens there; choose another with --urls or ASPNETCORE_URLS.");
+    return 2;
+}
 catch (CliException ex)
 {
     await Console.Error.WriteLineAsync(ex.Message);

@@ -8,7 +8,11 @@ internal sealed class BotRunner(BotDirectory bots, BotLifecycle lifecycle, IHost
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await lifetime.WaitUntilStartedAsync(stoppingToken);
+        if (!await lifetime.WaitUntilStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         await Task.WhenAll(bots.All.Where(b => b.Settings.Enabled).Select(b => lifecycle.RunAsync(b, stoppingToken)));
     }
 }

@@ -45,6 +45,10 @@ internal static class HostLogging
         // (OAuth.UnprotectedKeyRingWarning: application mode without ChatBotHost:DataProtection:CertificatePath).
         outer.MinimumLevel.Override("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogEventLevel.Error);
 
+        // A port in use fails start-up; Program says so in one line with the setting to change, so the host's own
+        // "Hosting failed to start" with the stack trace would only repeat it louder.
+        outer.Filter.ByExcluding(e => e.Exception is IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException });
+
         var sinks = new LoggerConfiguration().MinimumLevel.Verbose().ReadFrom.Configuration(Part(builder.Configuration, sinks: true), ReaderOptions());
         if (!builder.Configuration.GetSection($"{Section}:WriteTo").Exists())
         {

@@ -13,7 +13,11 @@ internal sealed partial class BotsFolderWatcher(LiveBotReload reload, LiveBotUni
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // New bots are registered with webhook URLs, which need the server's address.
-        await Hosting.LifetimeExtensions.WaitUntilStartedAsync(lifetime, stoppingToken);
+        if (!await Hosting.LifetimeExtensions.WaitUntilStartedAsync(lifetime, stoppingToken))
+        {
+            return;
+        }
+
         using var changed = new SemaphoreSlim(0);
         using var watcher = Watch(units.Folder.Path, changed);
         while (!stoppingToken.IsCancellationRequested)

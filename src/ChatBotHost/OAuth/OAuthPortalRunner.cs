@@ -53,7 +53,11 @@ internal sealed partial class OAuthPortalRunner(
             return;
         }
 
-        await lifetime.WaitUntilStartedAsync(stoppingToken);
+        if (!await lifetime.WaitUntilStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         try
         {
             while (!stoppingToken.IsCancellationRequested)

@@ -47,6 +47,28 @@ public sealed class BadSettingTests
         AssertRefused(exitCode, output, "ChatBotHost:Bots:echo:EventMode must be one of: fetch, webhook");
     }
 
+    [Fact]
+    public async Task PortInUse_Exits2NamingTheAddressWithoutStackTrace()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)occupant.LocalEndpoint).Port}";
+        var local = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = address,
+        };
+
+        var (exitCode, output) = await ContainerProcess.RunAsync(DockerfileText.Load().EntryPoint(), local, Patience);
+
+        Assert.True(exitCode == 2, $"Exit code {exitCode}; output:{Environment.NewLine}{output}");
+        Assert.Contains("ChatBotHost cannot start:", output, StringComparison.Ordinal);
+        Assert.Contains($"{address}: address already in use", output, StringComparison.Ordinal);
+        Assert.Contains("choose another with --urls or ASPNETCORE_URLS", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Split('\n'), line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
     private static void AssertRefused(int exitCode, string output, string expected)
     {
         Assert.True(exitCode == 2, $"Exit code {exitCode}; output:{Environment.NewLine}{output}");
