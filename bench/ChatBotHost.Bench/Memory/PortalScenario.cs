@@ -13,7 +13,7 @@ namespace ChatBotHost.Bench.Memory;
 /// </summary>
 internal sealed class PortalScenario : MemoryScenario
 {
-    private static readonly string[] Bots = ["echo", "counter", "helpdesk", "reminder"];
+    private static readonly string[] Bots = ["echo", "counter", "helpdesk", "reminder", "digest"];
     private const int Users = 10;
 
     private readonly List<int> _users = [];
