@@ -22,7 +22,19 @@ try
     }
 
     await using var app = await ChatBotHostApp.BuildAsync(args);
-    await app.RunAsync();
+    try
+    {
+        await app.StartAsync();
+    }
+    catch
+    {
+        // Start-up failed (its port in use, say) after some services had started. Stopped here, before the container
+        // is disposed, so a Quartz job still running finishes instead of faulting on the disposed container.
+        await app.StopAsync(CancellationToken.None);
+        throw;
+    }
+
+    await app.WaitForShutdownAsync();
     return 0;
 }
 catch (OptionsValidationException ex)
