@@ -47,7 +47,7 @@ public sealed class RedisCluster : IAsyncDisposable
                 "--cluster-replicas", replicasPerPrimary.ToString(CultureInfo.InvariantCulture), "--cluster-yes",
             ]);
             await cluster.WaitUntilReadyAsync();
-            await cluster.WaitUntilReplicasInSyncAsync();
+            await cluster.WaitUntilReplicasInSyncAsync(replicasPerPrimary);
             return cluster;
         }
         catch
@@ -107,11 +107,39 @@ public sealed class RedisCluster : IAsyncDisposable
 
     // A replica that has not finished its first sync would be promoted without the data: tests start from replicas that
     // are online and have everything their primary has.
-    private async Task WaitUntilReplicasInSyncAsync()
+    // Both sides: a replica reports its sync done a moment before its primary counts it online (the primary waits for
+    // the replica's first acknowledgement), and until then WAIT on that primary does not count it.
+    private async Task WaitUntilReplicasInSyncAsync(int replicasPerPrimary)
     {
         foreach (var node in _nodes)
         {
             await WaitUntilInSyncAsync(node);
+        }
+
+        foreach (var node in _nodes)
+        {
+            await WaitUntilReplicasOnlineAsync(node, replicasPerPrimary);
+        }
+    }
+
+    private static async Task WaitUntilReplicasOnlineAsync(RedisServer node, int replicas)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var info = await RedisCliAsync(["-p", node.Port.ToString(CultureInfo.InvariantCulture), "info", "replication"]);
+            var online = info.Split('\n').Count(line => line.StartsWith("slave", StringComparison.Ordinal) && line.Contains("state=online", StringComparison.Ordinal));
+            if (!info.Contains("role:master", StringComparison.Ordinal) || online == replicas)
+            {
+                return;
+            }
+
+            if (deadline.Elapsed > ReadyTimeout)
+            {
+                throw new InvalidOperationException($"The primary on port {node.Port} did not count {replicas} replica(s) online within {ReadyTimeout.TotalSeconds} s.");
+            }
+
+            await Task.Delay(100);
         }
     }
 
