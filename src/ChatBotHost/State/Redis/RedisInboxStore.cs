@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using StackExchange.Redis;
 
 namespace ChatBotHost.State.Redis;
@@ -12,15 +10,14 @@ namespace ChatBotHost.State.Redis;
 /// </summary>
 public sealed class RedisInboxStore : IInboxStore
 {
-    // Entries are read only by this store, never embedded in HTML: a form body's many '&' and '+' stay one byte each
-    // instead of six, which keeps the hot enqueue smaller and cheaper.
-    private static readonly JsonSerializerOptions EntryJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    // KEYS: ready, depth, then one queue per item. ARGV: the deadline (unix ms), then per item its json, ready score and
-    // member. The deadline is checked against the server's own clock where the items are stored, so an enqueue that
-    // reaches Redis after its caller gave up (a stalled connection delivering it late) stores nothing: see
-    // IInboxStore.EnqueueAsync. NX: a claimed or deferred dialog keeps its score, otherwise a new event would end a
-    // running claim early or jump a retry's delay.
+    // KEYS: ready, depth, then one queue per item. ARGV: the deadline (unix ms), one json per item, then a score and
+    // member per item (ZADD's arguments). The deadline is checked against the server's own clock where the items are
+    // stored, so an enqueue that reaches Redis after its caller gave up (a stalled connection delivering it late) stores
+    // nothing: see IInboxStore.EnqueueAsync. A push that makes a queue one long found the dialog without events, so
+    // not in the ready set (enqueue and ack keep the two together): that item makes it claimable. One ZADD for all
+    // items, in slices that stay far below Lua's stack limit; NX: a claimed or deferred dialog keeps its score,
+    // otherwise a new event would end a running claim early or jump a retry's delay, and a dialog with two new items
+    // gets the first one's.
     private const string EnqueueScript = """
         local time = redis.call('TIME')
         if tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000) > tonumber(ARGV[1]) then
@@ -28,9 +25,10 @@ public sealed class RedisInboxStore : IInboxStore
         end
         local added = {}
         for i = 3, #KEYS do
-          local a = (i - 3) * 3 + 1
-          redis.call('RPUSH', KEYS[i], ARGV[a + 1])
-          added[#added + 1] = redis.call('ZADD', KEYS[1], 'NX', ARGV[a + 2], ARGV[a + 3])
+          added[#added + 1] = redis.call('RPUSH', KEYS[i], ARGV[i - 1]) == 1 and 1 or 0
+        end
+        for first = #KEYS, #ARGV, 1000 do
+          redis.call('ZADD', KEYS[1], 'NX', unpack(ARGV, first, math.min(first + 999, #ARGV)))
         end
         redis.call('INCRBY', KEYS[2], #KEYS - 2)
         return added
@@ -140,17 +138,19 @@ public sealed class RedisInboxStore : IInboxStore
             return [];
         }
 
-        var keys = new RedisKey[items.Count + 2];
-        var arguments = new RedisValue[(items.Count * 3) + 1];
+        var count = items.Count;
+        var keys = new RedisKey[count + 2];
+        var arguments = new RedisValue[(count * 3) + 1];
         keys[0] = _keys.InboxReady(items[0].Portal);
         keys[1] = _keys.InboxDepth(items[0].Portal);
-        arguments[0] = Score(storeBy);
-        for (var i = 0; i < items.Count; i++)
+        arguments[0] = storeBy.ToUnixTimeMilliseconds();
+        for (var i = 0; i < count; i++)
         {
-            keys[i + 2] = QueueOf(items[i]);
-            arguments[(i * 3) + 1] = Serialize(items[i]);
-            arguments[(i * 3) + 2] = Score(items[i].ReceivedAt);
-            arguments[(i * 3) + 3] = MemberOf(items[i]);
+            var member = MemberOf(items[i]);
+            keys[i + 2] = _keys.InboxQueue(items[i].Portal, member);
+            arguments[i + 1] = RedisInboxEntry.Encode(items[i]);
+            arguments[count + (2 * i) + 1] = items[i].ReceivedAt.ToUnixTimeMilliseconds();
+            arguments[count + (2 * i) + 2] = member;
         }
 
         var result = await EvaluateAsync(EnqueueScript, keys, arguments, cancellationToken);
@@ -160,7 +160,13 @@ public sealed class RedisInboxStore : IInboxStore
         }
 
         var added = (RedisResult[])result!;
-        return [.. added.Select(a => (long)a == 1)];
+        var claimable = new bool[added.Length];
+        for (var i = 0; i < added.Length; i++)
+        {
+            claimable[i] = (long)added[i] == 1;
+        }
+
+        return claimable;
     }
 
     /// <inheritdoc />
@@ -188,10 +194,10 @@ public sealed class RedisInboxStore : IInboxStore
         for (var i = 0; i < heads.Length; i++)
         {
             // Enqueue and ack keep every ready dialog's queue non-empty, so an empty head is never expected.
-            if ((string?)heads[i] is { Length: > 0 } json)
+            if ((byte[]?)heads[i] is { Length: > 0 } entry)
             {
                 var ranOut = (int)(long)claimed[(3 * i) + 2];
-                var head = Deserialize(json);
+                var head = RedisInboxEntry.Decode(entry);
                 claims.Add(new InboxClaim(head with { Attempts = head.Attempts + ranOut }, (string)claimed[(3 * i) + 1]!, now) { RanOut = ranOut });
             }
         }
@@ -226,7 +232,7 @@ public sealed class RedisInboxStore : IInboxStore
         InboxRules.ValidateHead(claim, head);
         var portal = head.Portal;
         RedisKey[] keys = [QueueOf(head), _keys.InboxReady(portal), _keys.InboxOwners(portal), _keys.InboxRanOut(portal)];
-        RedisValue[] arguments = [MemberOf(head), claim.Token, Serialize(head), Score(availableAt)];
+        RedisValue[] arguments = [MemberOf(head), claim.Token, RedisInboxEntry.Encode(head), Score(availableAt)];
         return (long)await EvaluateAsync(DeferScript, keys, arguments, cancellationToken) == 1;
     }
 
@@ -254,12 +260,6 @@ public sealed class RedisInboxStore : IInboxStore
     private RedisKey QueueOf(InboxItem item) => _keys.InboxQueue(item.Portal, item.BotCode, item.DialogId);
 
     private static string MemberOf(InboxItem item) => RedisKeys.InboxMember(item.BotCode, item.DialogId);
-
-    private static string Serialize(InboxItem item) => JsonSerializer.Serialize(item, EntryJson);
-
-    private static InboxItem Deserialize(string json) =>
-        JsonSerializer.Deserialize<InboxItem>(json, EntryJson)
-            ?? throw new InvalidOperationException("An inbox entry in Redis is empty.");
 
     // Whole unix milliseconds, rounded down: an event is claimable from the millisecond it was stored in.
     private static string Score(DateTimeOffset time) => time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
