@@ -108,6 +108,19 @@ public sealed class EventQueueTests : EmulatorTest
         Assert.Equal(new long[] { 1002 }, forB);
     }
 
+    [Fact]
+    public async Task OnFetchEventQueued_UserWritesToAFetchBot_IsToldTheBotsIdForEveryEventQueued()
+    {
+        var botId = await Client.RegisterBotAsync("c", Token);
+        var told = new List<int?>();
+        Portal.OnFetchEventQueued(told.Add); // under the portal's lock: no other synchronisation needed
+
+        await Portal.SendUserMessageAsync(Admin, Dialog(botId), "hello");
+
+        Assert.Equal([botId, botId], told); // the bot joined the chat, then the message
+        Assert.Equal(2, Portal.FindBot("c")!.PendingEventCount);
+    }
+
     private static string Dialog(int botId) => botId.ToString(CultureInfo.InvariantCulture);
 
     private static long[] Ids(JsonObject result) =>

@@ -32,6 +32,7 @@ internal static class EventPublisher
         var queued = new QueuedEvent(state.NextEventId++, type, state.Now, full);
         bot.Queue.Add(queued);
         ActivityEntries.FetchEvent(state, bot, queued);
+        state.FetchEventQueued?.Invoke(bot.Id);
         return Task.CompletedTask;
     }
 

@@ -17,6 +17,7 @@ internal static class UserEventPublisher
             if (state.UserEventQueues.TryGetValue(member, out var queue))
             {
                 queue.Add(new QueuedEvent(state.NextEventId++, type, state.Now, data.DeepClone().AsObject()));
+                state.FetchEventQueued?.Invoke(null);
             }
         }
     }

@@ -64,6 +64,19 @@ public sealed class EmulatedPortal
     /// <summary>Faults to inject into REST requests, armed and cleared at runtime.</summary>
     public PortalFaults Faults { get; } = new();
 
+    /// <summary>
+    /// Tells a host running this emulator in its own process that an event waits for a poller: the bot's id, or null
+    /// for a user event (read by whoever polls with withUserEvents). Its pollers can then ask at once and poll seldom
+    /// otherwise; Bitrix24 has no such signal. Called under the portal's lock: keep it short, never call the portal.
+    /// </summary>
+    public void OnFetchEventQueued(Action<int?> queued)
+    {
+        lock (State.Gate)
+        {
+            State.FetchEventQueued += queued;
+        }
+    }
+
     public IReadOnlyList<EmulatedUser> Users => Read(() => State.Users.Values.OrderBy(u => u.Id).ToList());
 
     public IReadOnlyList<EmulatedChat> Chats => Read(() => State.Chats.Values.Select(c => c.Snapshot()).ToList());

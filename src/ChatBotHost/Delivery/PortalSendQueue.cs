@@ -58,7 +58,6 @@ internal sealed class PortalSendQueue : IAsyncDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-
             var queued = _queue.Add(call);
             if (!ReferenceEquals(queued, call))
             {
@@ -76,8 +75,7 @@ internal sealed class PortalSendQueue : IAsyncDisposable
 
     /// <summary>
     /// Queues a fetch poll: it rides in the next request of its bot's calls, or goes alone at its GoAloneAt. Cancelling
-    /// withdraws a poll still waiting; one already on its way is not awaited (its events are read again next time,
-    /// since only the next poll's offset confirms them).
+    /// withdraws a poll still waiting; one on its way is not awaited (only the next poll's offset confirms its events).
     /// </summary>
     public Task<EventGetResult> PollAsync(QueuedPoll poll, CancellationToken cancellationToken)
     {
@@ -89,6 +87,16 @@ internal sealed class PortalSendQueue : IAsyncDisposable
         }
 
         return poll.WaitAsync(_gate, _queue, cancellationToken);
+    }
+
+    /// <summary>The bot's waiting poll goes now rather than at its GoAloneAt; with none waiting, its next one does.</summary>
+    public void HurryPoll(Hosting.HostedBot bot)
+    {
+        lock (_gate)
+        {
+            _queue.HurryPoll(bot, _time.GetUtcNow());
+            _wakeup.Wake();
+        }
     }
 
     /// <summary>Waits until every queued call was sent or given up; returns how many were left when cancelled.</summary>
@@ -217,9 +225,8 @@ internal sealed class PortalSendQueue : IAsyncDisposable
 
         lock (_gate)
         {
-            _requests--;
             _wakeup.Wake();
-            if (_requests == 0)
+            if (--_requests == 0)
             {
                 _idle?.TrySetResult();
             }

@@ -18,6 +18,9 @@ internal sealed class QueuedCalls(int maxBatchSize)
 
     public void AddPoll(QueuedPoll poll) => _polls.Add(poll);
 
+    /// <inheritdoc cref="QueuedPolls.Hurry"/>
+    public void HurryPoll(HostedBot bot, DateTimeOffset now) => _polls.Hurry(bot, now);
+
     /// <summary>Takes a poll out that is not on its way; false when it is, or was settled already.</summary>
     public bool TryWithdraw(QueuedPoll poll) => _polls.TryWithdraw(poll);
 

@@ -10,7 +10,32 @@ internal sealed class QueuedPolls
 {
     private readonly List<QueuedPoll> _polls = [];
 
-    public void Add(QueuedPoll poll) => _polls.Add(poll);
+    // Bots hurried while none of their polls waited (one was on its way, or the poller was storing a page): the event
+    // may have come after that poll was answered, so their next poll goes at once instead of after the idle delay.
+    private readonly HashSet<HostedBot> _hurried = [];
+
+    public void Add(QueuedPoll poll)
+    {
+        if (_hurried.Remove(poll.Bot))
+        {
+            poll.GoAloneAt = DateTimeOffset.MinValue; // due at once
+        }
+
+        _polls.Add(poll);
+    }
+
+    /// <summary>The bot's waiting poll goes alone now instead of at its time; with none waiting, its next one does.</summary>
+    public void Hurry(HostedBot bot, DateTimeOffset now)
+    {
+        if (_polls.FirstOrDefault(p => !p.InFlight && ReferenceEquals(p.Bot, bot)) is not { } waiting)
+        {
+            _hurried.Add(bot);
+        }
+        else if (waiting.GoAloneAt > now)
+        {
+            waiting.GoAloneAt = now;
+        }
+    }
 
     /// <summary>Takes the poll out unless it is on its way; false when it is (its answer is then simply not awaited).</summary>
     public bool TryWithdraw(QueuedPoll poll) => !poll.InFlight && _polls.Remove(poll);

@@ -54,6 +54,20 @@ internal sealed class SendQueue : ISendQueue, IAsyncDisposable
         return PortalOf(bot).PollAsync(new QueuedPoll(bot, request, goAloneAt), cancellationToken);
     }
 
+    /// <summary>
+    /// The portal has events for <paramref name="bot"/>: its waiting poll goes now instead of at its time (or its next
+    /// poll, when none waits). Only local mode's in-process emulator can say so; Bitrix24 has no such signal.
+    /// </summary>
+    public void HurryPoll(HostedBot bot)
+    {
+        ArgumentNullException.ThrowIfNull(bot);
+        // A portal with no outbox yet has had no poll: the first poll goes at once anyway.
+        if (_portals.TryGetValue(bot.Portal.Key, out var portal) && portal.IsValueCreated)
+        {
+            portal.Value.HurryPoll(bot);
+        }
+    }
+
     /// <summary>Waits until every queued call was sent or given up; returns how many were left when cancelled.</summary>
     public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {

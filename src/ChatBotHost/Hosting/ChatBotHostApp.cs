@@ -48,6 +48,7 @@ internal static partial class ChatBotHostApp
         app.MapMetricsEndpoints();
         app.MapHealthEndpoints();
         local?.MapChatPage(app);
+        local?.WakePollers(bots, app.Services.GetRequiredService<Delivery.SendQueue>());
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app, local));
         return app;
     }

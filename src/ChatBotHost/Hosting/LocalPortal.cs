@@ -79,6 +79,24 @@ internal sealed class LocalPortal : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Replies in local mode come at once although the pollers keep the production idle delay: the emulator says when
+    /// it queues an event, and that bot's waiting poll goes then. Polling every second instead kept the whole HTTP,
+    /// emulator and JSON path running, and cost about 10 MB of idle memory (docs/performance.md, Memory).
+    /// </summary>
+    public void WakePollers(BotDirectory bots, Delivery.SendQueue outbox)
+    {
+        ArgumentNullException.ThrowIfNull(bots);
+        ArgumentNullException.ThrowIfNull(outbox);
+        Emulator.Portal.OnFetchEventQueued(botId =>
+        {
+            foreach (var bot in bots.All.Where(b => botId is { } id ? b.BotId == id : b.Settings.WithUserEvents))
+            {
+                outbox.HurryPoll(bot);
+            }
+        });
+    }
+
     /// <summary>Serves the emulator's chat page at {host}/emulator/, so a newcomer can talk to the bots in a browser.</summary>
     public void MapChatPage(IEndpointRouteBuilder endpoints) =>
         endpoints.MapEmulatorChat(Emulator, notices: endpoints.ServiceProvider.GetService<LiveBots.LiveBotUnits>() is { } units ? units.Notices : null).MapEmulatorIcon();

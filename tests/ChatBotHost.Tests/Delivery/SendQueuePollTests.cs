@@ -277,7 +277,7 @@ public sealed class SendQueuePollTests
     }
 
     // Event.get answers an empty page confirming the offset it was given (one past it), so a test sees which poll it got.
-    private static SendQueueBed Bed(Action<ChatBotHost.Configuration.SendQueueOptions>? configure = null)
+    internal static SendQueueBed Bed(Action<ChatBotHost.Configuration.SendQueueOptions>? configure = null)
     {
         var bed = new SendQueueBed(configure);
         bed.Portal.Script = Answer;

@@ -80,6 +80,14 @@ public class IdleMemoryTrimTests
         await collector.WaitForReadsAsync(reads + 1);
     }
 
+    [Fact]
+    public void NativeHeapTrim_OnThisMachine_FindsTheCLibraryAndReturns()
+    {
+        // The C library is resolved at the first call: a name it cannot find would fail the idle trim, and with it the host.
+        NativeHeap.Trim();
+        NativeHeap.Trim();
+    }
+
     private sealed class ScriptedCollector : IGarbageCollector
     {
         private long _allocated;

@@ -67,6 +67,12 @@ internal sealed class PortalState(PortalSettings settings, WebhookLaneContext la
     /// <summary>What the chat page's panel shows: REST calls, events handed to bots, typing notices (masked).</summary>
     public ActivityFeed Activity { get; } = new();
 
+    /// <summary>
+    /// Told, under <see cref="Gate"/>, whenever an event is queued for a poller: the bot's id, or null for a user event
+    /// (read by whoever polls with withUserEvents). Set only when a host runs this emulator in its own process.
+    /// </summary>
+    public Action<int?>? FetchEventQueued { get; set; }
+
     /// <summary>The eventId the next queued event gets; one counter for all bots.</summary>
     public long NextEventId { get; set; } = 1001;
 

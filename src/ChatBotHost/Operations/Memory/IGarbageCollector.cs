@@ -5,6 +5,6 @@ internal interface IGarbageCollector
 {
     long TotalAllocatedBytes { get; }
 
-    /// <summary>A full, blocking, compacting collection that also returns the freed memory to the system.</summary>
+    /// <summary>A full, blocking, compacting collection that also returns the freed memory (managed and native) to the system.</summary>
     void CollectAndDecommit();
 }
