@@ -22,9 +22,10 @@ internal static partial class NativeHeap
         {
             _ = MallocTrim(0);
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
         {
-            // A C library without it (musl: Alpine images) frees differently; nothing to do.
+            // A C library without it (musl: Alpine images) frees differently; nothing to do. The runtime maps "libc" to
+            // the system's C library itself, so not finding it at all is not expected, but must not stop the idle trim.
         }
     }
 
