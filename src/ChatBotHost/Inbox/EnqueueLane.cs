@@ -64,17 +64,10 @@ internal sealed class EnqueueLane(IInboxStore store, InboxSignal signal, TimePro
             // The caller that finds the lane idle sends the call itself, up to the store's first wait, rather than handing
             // it to another thread: one hop less per call, and an idle host's lone event goes at once. Without the
             // caller's context (its request's activity and scopes): the lane serves every caller that arrives meanwhile.
-            if (ExecutionContext.IsFlowSuppressed())
-            {
-                _ = DrainAsync();
-            }
-            else
-            {
-                using (ExecutionContext.SuppressFlow())
-                {
-                    _ = DrainAsync();
-                }
-            }
+            // (SuppressFlow throws where the flow is suppressed already.)
+            AsyncFlowControl? suppressed = ExecutionContext.IsFlowSuppressed() ? null : ExecutionContext.SuppressFlow();
+            _ = DrainAsync();
+            suppressed?.Undo();
         }
 
         return group.Stored.Task.WaitAsync(cancellationToken);
