@@ -4,9 +4,9 @@ using System.Globalization;
 namespace ChatBotHost.Bench.Memory;
 
 /// <summary>
-/// The host as its own process, started from its build output (src/ChatBotHost/bin/Release/net10.0, which the
-/// benchmark's project reference builds) with that folder as working directory, as `dotnet run` and the image run it:
-/// its own runtimeconfig.json (GC mode and the other runtime settings of ChatBotHost.csproj) and appsettings apply.
+/// The host (or a yardstick of bench/ChatBotHost.StackFloor) as its own process, started from its Release build output,
+/// which the benchmark's project references build, with that folder as working directory, as `dotnet run` and the
+/// image run it: its own runtimeconfig.json (GC mode and the other runtime settings of its project) and appsettings apply.
 /// Only the process's own resident memory is read; whatever drives it runs in the benchmark's process.
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
@@ -24,9 +24,15 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; private init; } = null!;
 
-    public static HostProcess Start(int port, IReadOnlyDictionary<string, string> environment, params string[] marks)
+    public static HostProcess Start(int port, IReadOnlyDictionary<string, string> environment, params string[] marks) =>
+        Start(OutputFolder(Path.Combine("src", "ChatBotHost")), "ChatBotHost.dll", port, environment, marks);
+
+    /// <summary>The yardstick of bench/ChatBotHost.StackFloor (Floor__Stack in the environment says which one).</summary>
+    public static HostProcess StartStackFloor(int port, IReadOnlyDictionary<string, string> environment) =>
+        Start(OutputFolder(Path.Combine("bench", "ChatBotHost.StackFloor")), "ChatBotHost.StackFloor.dll", port, environment);
+
+    private static HostProcess Start(string output, string assembly, int port, IReadOnlyDictionary<string, string> environment, params string[] marks)
     {
-        var output = OutputFolder();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = output,
@@ -34,7 +40,7 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(output, "ChatBotHost.dll"));
+        start.ArgumentList.Add(Path.Combine(output, assembly));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         foreach (var (key, value) in environment)
@@ -143,16 +149,16 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private static string OutputFolder()
+    private static string OutputFolder(string project)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "ChatBotHost.sln")))
             {
-                var output = Path.Combine(dir.FullName, "src", "ChatBotHost", "bin", "Release", "net10.0");
-                return File.Exists(Path.Combine(output, "ChatBotHost.dll"))
+                var output = Path.Combine(dir.FullName, project, "bin", "Release", "net10.0");
+                return Directory.Exists(output)
                     ? output
-                    : throw new FileNotFoundException($"The host is not built in Release: {output}");
+                    : throw new DirectoryNotFoundException($"{project} is not built in Release: {output}");
             }
         }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ChatBotHost.Tests.Support;
 
 namespace ChatBotHost.Bench.Memory;
 
@@ -14,6 +15,9 @@ internal sealed class LocalModeScenario : MemoryScenario
     private string _echo = "";
 
     public override string Name => "local mode (emulator in-process, state in memory)";
+
+    protected override Dictionary<string, string> YardstickEnvironment(RedisServer? redis) =>
+        new() { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
 
     protected override Task<HostProcess> StartHostAsync(HttpClient http) =>
         Task.FromResult(HostProcess.Start(BenchHost.FreePort(), new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }));

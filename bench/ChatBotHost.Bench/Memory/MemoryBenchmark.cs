@@ -5,7 +5,9 @@ namespace ChatBotHost.Bench.Memory;
 /// <summary>
 /// (c) The host's resident memory (VmRSS of its own process) once it has started and settled, and again after it
 /// answered a number of events and settled, in local mode and with a portal and Redis; several runs of each, a new
-/// process every run. Prints min/median/max and the parts (anonymous, file-backed, shared) of the median run.
+/// process every run. Beside it, in the same runs, two yardsticks (bench/ChatBotHost.StackFloor) idle the same way:
+/// a bare slim ASP.NET Core app, and the libraries the host is built on without any of its own code. Prints
+/// min/median/max and the parts (anonymous, file-backed, shared) of the median run.
 /// </summary>
 internal static class MemoryBenchmark
 {
@@ -21,18 +23,27 @@ internal static class MemoryBenchmark
         {
             foreach (var scenario in new MemoryScenario[] { new LocalModeScenario(), portal })
             {
+                var bare = new List<RssSample>();
+                var libraries = new List<RssSample>();
                 var started = new List<RssSample>();
                 var loaded = new List<RssSample>();
                 for (var run = 0; run < runs; run++)
                 {
+                    bare.Add(await scenario.MeasureYardstickAsync("none", settle));
+                    libraries.Add(await scenario.MeasureYardstickAsync("libraries", settle));
                     var (s, l) = await scenario.RunOnceAsync(events, settle);
                     started.Add(s);
                     loaded.Add(l);
                 }
 
                 Console.WriteLine($"  {scenario.Name}");
-                worst = Math.Max(worst, Print("after start-up", started));
+                Print("bare slim app", bare);
+                var floor = Print("libraries alone", libraries);
+                var idle = Print("after start-up", started);
+                worst = Math.Max(worst, idle);
                 worst = Math.Max(worst, Print($"after {events.ToString(CultureInfo.InvariantCulture)} events", loaded));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"    the host's own code and bots at idle: {idle - floor:+0.0;-0.0} MB over the libraries alone, which leave {TargetMb - floor:0.0} MB of the {TargetMb:0} MB target"));
             }
         }
         finally

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatBotHost.Tests.Support;
 
 namespace ChatBotHost.Bench.Memory;
 
@@ -38,6 +39,31 @@ internal abstract class MemoryScenario
         await Task.Delay(settle);
         return (started, host.Rss());
     }
+
+    /// <summary>
+    /// Idle memory of a yardstick of bench/ChatBotHost.StackFloor ("none": a bare slim app; "libraries": the libraries
+    /// the host is built on, set up as the host sets them up), run the way this scenario runs the host.
+    /// </summary>
+    public async Task<RssSample> MeasureYardstickAsync(string stack, TimeSpan settle)
+    {
+        await using var redis = UsesRedis && stack == "libraries" ? await RedisServer.StartAsync() : null;
+        var environment = YardstickEnvironment(redis);
+        environment["Floor__Stack"] = stack;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        await using var process = HostProcess.StartStackFloor(BenchHost.FreePort(), environment);
+        await process.WaitReadyAsync(http, TimeSpan.FromMinutes(1));
+        // The yardstick trims its start-up garbage 5 s after it started, as the host does in its first quiet spell.
+        await Task.Delay(settle < YardstickTrimmed ? YardstickTrimmed : settle);
+        return process.Rss();
+    }
+
+    private static readonly TimeSpan YardstickTrimmed = TimeSpan.FromSeconds(8);
+
+    /// <summary>Whether the host runs with Redis here (the yardstick then connects to a fresh redis-server too).</summary>
+    protected virtual bool UsesRedis => false;
+
+    /// <summary>The yardstick's environment, matching the host's in this scenario (environment name, log format).</summary>
+    protected abstract Dictionary<string, string> YardstickEnvironment(RedisServer? redis);
 
     protected abstract Task<HostProcess> StartHostAsync(HttpClient http);
 

@@ -23,6 +23,19 @@ internal sealed class PortalScenario : MemoryScenario
 
     public override string Name => "portal and Redis (emulator as the portal, fetch mode)";
 
+    protected override bool UsesRedis => true;
+
+    protected override Dictionary<string, string> YardstickEnvironment(RedisServer? redis)
+    {
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Floor__LogFormat"] = "json" };
+        if (redis is not null)
+        {
+            environment["Floor__Redis"] = redis.ConfigurationString;
+        }
+
+        return environment;
+    }
+
     protected override async Task<HostProcess> StartHostAsync(HttpClient http)
     {
         await StopPortalAsync();
