@@ -24,6 +24,9 @@ else
     builder.Services.AddHealthChecks();
 }
 
+// MemoryServices: the host trims the heap in its first quiet spell after start-up; both yardsticks do it too.
+builder.Services.AddHostedService<StartupTrim>();
+
 var app = builder.Build();
 if (libraries)
 {
