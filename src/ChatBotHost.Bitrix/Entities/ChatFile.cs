@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace ChatBotHost.Bitrix.Entities;
 
-/// <summary>A file a message carries (spec §5.5 File); its bytes come through imbot.v2.File.download.</summary>
+/// <summary>
+/// The spec's File (§5.5): a file a message carries, and the file File.upload stored. Its bytes come through
+/// imbot.v2.File.download.
+/// </summary>
 public sealed record ChatFile
 {
     /// <summary>Drive file id, for File.download.</summary>
@@ -26,4 +31,13 @@ public sealed record ChatFile
 
     /// <summary>The uploader's name.</summary>
     public string? AuthorName { get; init; }
+
+    /// <summary>An image's dimensions; null for other files (Bitrix24 sends false) and when the event did not say.</summary>
+    [JsonConverter(typeof(ChatFileImageConverter))]
+    public ChatFileImage? Image { get; init; }
 }
+
+/// <summary>An image file's dimensions in pixels.</summary>
+/// <param name="Height">Height in pixels.</param>
+/// <param name="Width">Width in pixels.</param>
+public sealed record ChatFileImage(int Height, int Width);

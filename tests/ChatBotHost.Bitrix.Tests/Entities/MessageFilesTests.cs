@@ -30,6 +30,23 @@ public class MessageFilesTests
     }
 
     [Fact]
+    public void Files_Image_ReadsFromJsonAndFromAForm()
+    {
+        // Fetch mode carries numbers and false; a webhook form carries digit strings and "0" (PHP's false).
+        var message = new Message
+        {
+            Params = JsonNode.Parse("""
+                {"FILES":[{"id":1,"type":"image","image":{"height":480,"width":640}},{"id":2,"type":"file","image":false},
+                          {"id":3,"type":"image","image":{"height":"20","width":"10"}},{"id":4,"type":"file","image":"0"},{"id":5}]}
+                """)!.AsObject(),
+        };
+
+        Assert.Equal(
+            [new ChatFileImage(480, 640), null, new ChatFileImage(20, 10), null, null],
+            message.Files.Select(f => f.Image));
+    }
+
+    [Fact]
     public void Files_IdsOnly_AreFilesWithoutNames()
     {
         var message = new Message { Params = JsonNode.Parse("""{"FILE_ID":["12", 13],"FILES":[{"id":13,"name":"x"}]}""")!.AsObject() };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatBotHost.Bitrix.Entities;
 using ChatBotHost.Bitrix.Json;
 using ChatBotHost.Bitrix.Requests.Events;
 using ChatBotHost.Bitrix.Requests.Files;
@@ -56,7 +57,7 @@ public sealed class ResultParsingTests
     }
 
     [Fact]
-    public void FileUploadResult_ImageFalse_IsKeptUntyped()
+    public void FileUploadResult_ImageFalse_ReadsAsNoImage()
     {
         var result = Read<FileUploadResult>("""
             {"file":{"id":12,"chatId":5,"type":"file","name":"a.txt","extension":"txt","size":3,"image":false,"authorId":456},
@@ -65,7 +66,18 @@ public sealed class ResultParsingTests
 
         Assert.Equal(12, result.File!.Id);
         Assert.Equal(123, result.MessageId);
-        Assert.Equal("false", result.File.Image!.ToJsonString());
+        Assert.Null(result.File.Image);
+    }
+
+    [Fact]
+    public void FileUploadResult_Image_ReadsItsDimensions()
+    {
+        var result = Read<FileUploadResult>("""
+            {"file":{"id":13,"chatId":5,"type":"image","name":"a.png","extension":"png","size":9,"image":{"height":480,"width":640},"authorId":456},
+             "messageId":124,"chatId":5,"dialogId":"chat5"}
+            """);
+
+        Assert.Equal(new ChatFileImage(Height: 480, Width: 640), result.File!.Image);
     }
 
     [Fact]
