@@ -1,5 +1,3 @@
-using System.Runtime;
-using System.Runtime.InteropServices;
 using Quartz;
 using StackExchange.Redis;
 
@@ -37,30 +35,4 @@ internal sealed class SchedulerStart(ISchedulerFactory factory) : IHostedService
             await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
         }
     }
-}
-
-/// <summary>
-/// The host's idle trim (IdleMemoryTrim) in short: once start-up is over, one compacting collection that returns the
-/// freed heap, and the C library's free pages. Done once, 5 s after start, before the benchmark's first sample.
-/// </summary>
-internal sealed class StartupTrim : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        try
-        {
-            _ = MallocTrim(0);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            // Not glibc: nothing to return.
-        }
-    }
-
-    [DllImport("libc", EntryPoint = "malloc_trim")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int MallocTrim(nuint pad);
 }
